@@ -1,0 +1,95 @@
+"""The one entry point: ``analyze(article) -> Analysis``, shared by notebooks, CLI, report and corpus.
+
+>>> a = analyze(article_from_text("Talks\\nThe talks resumed on Monday.", id="demo"))
+>>> list(a.tables)[:2], len(a.sentences)
+(['sentences', 'tokens'], 2)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+import pandas as pd
+
+from .article import Article, article_from_text, load, parse_date
+from .text import Doc, tokenize
+
+__all__ = ["Analysis", "analyze", "sentences_table", "tokens_table", "TABLES"]
+
+#: Tables every Analysis carries, in the order the CLI lists them.
+TABLES = ("sentences", "tokens")
+
+
+@dataclass
+class Analysis:
+    """Everything presslens found in one article; every table is a pandas DataFrame."""
+
+    article: Article
+    doc: Doc
+    published: dt.date | None
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(name)
+
+    def table(self, name: str) -> pd.DataFrame:
+        """One table by name; raises ``KeyError`` listing the available ones."""
+        if name not in self.tables:
+            raise KeyError(f"no table {name!r}; available: {', '.join(self.tables)}")
+        return self.tables[name]
+
+    @property
+    def word_count(self) -> int:
+        return self.doc.word_count
+
+
+def sentences_table(doc: Doc) -> pd.DataFrame:
+    """One row per sentence: article, sentence, paragraph, paragraph kind, span, text."""
+    kinds = [p.kind for p in doc.paragraphs]
+    rows = [
+        (doc.article.id, s.i, s.paragraph, kinds[s.paragraph], kinds[s.paragraph] != "body",
+         s.start, s.end, s.end_token - s.first_token, doc.text[s.start : s.end])
+        for s in doc.sentences
+    ]
+    return pd.DataFrame(
+        rows,
+        columns=["article", "sentence", "paragraph", "kind", "boilerplate", "start", "end", "tokens", "text"],
+    )
+
+
+def tokens_table(doc: Doc) -> pd.DataFrame:
+    """One row per token: article, token index, text, span, sentence, paragraph."""
+    return pd.DataFrame(
+        [(doc.article.id, t.i, t.text, t.start, t.end, t.sentence, t.paragraph) for t in doc.tokens],
+        columns=["article", "token", "text", "start", "end", "sentence", "paragraph"],
+    )
+
+
+def analyze(
+    article: Article | str | Path,
+    *,
+    lexicon: str | Path | Sequence[str | Path] | None = None,
+    published: dt.date | str | None = None,
+) -> Analysis:
+    """Analyse one article (an ``Article``, or a path or URL to load).
+
+    Args:
+        article: the article, or where to load it from.
+        lexicon: stance lexicon file(s); the bundled lexicons when None.
+        published: publication date overriding the article's own (for relative dates).
+    """
+    art = article if isinstance(article, Article) else load(article)
+    pub = parse_date(published) if published is not None else art.published
+    doc = tokenize(art)
+    tables: dict[str, pd.DataFrame] = {
+        "sentences": sentences_table(doc),
+        "tokens": tokens_table(doc),
+    }
+    return Analysis(art, doc, pub, tables, {"lexicon": lexicon})

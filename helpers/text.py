@@ -1,0 +1,362 @@
+"""Tokenize an article into paragraphs, sentences and words, each with character spans.
+
+Every span is a ``(start, end)`` offset pair into ``Article.text``; nothing here rewrites the
+text. Sentences come from NLTK's Punkt with parameters shipped in this package (no NLTK data
+download), words from NLTK's ``NLTKWordTokenizer``, aligned back onto the original characters.
+
+>>> doc = tokenize_text('Mr. Smith met Gen. Lee in the U.S. on Feb. 10. "It went well," he said.')
+>>> [doc.text[s.start:s.end] for s in doc.sentences]
+['Mr. Smith met Gen. Lee in the U.S. on Feb. 10.', '"It went well," he said.']
+>>> [t.text for t in doc.tokens][-6:]
+['"', 'It', 'went', 'well', ',', '"']
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator, NamedTuple
+
+from nltk.tokenize import NLTKWordTokenizer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from .article import Article
+
+__all__ = [
+    "Doc",
+    "Paragraph",
+    "Sentence",
+    "Token",
+    "tokenize",
+    "tokenize_text",
+    "span_tokenize_paragraphs",
+    "span_tokenize_sentences",
+    "span_tokenize_words",
+    "sent_tokenize",
+    "word_tokenize",
+]
+
+
+class Token(NamedTuple):
+    """One word or punctuation token; ``text`` is exactly ``Article.text[start:end]``."""
+
+    i: int
+    text: str
+    start: int
+    end: int
+    sentence: int
+    paragraph: int
+
+
+class Sentence(NamedTuple):
+    """A sentence; its tokens are ``doc.tokens[first_token:end_token]``."""
+
+    i: int
+    start: int
+    end: int
+    paragraph: int
+    first_token: int
+    end_token: int
+
+
+class Paragraph(NamedTuple):
+    """A paragraph; ``kind`` is ``title``, ``heading``, ``dateline``, ``related`` or ``body``.
+
+    Every kind but ``body`` is boilerplate: kept in the text, flagged here so analyses can skip it.
+    """
+
+    i: int
+    start: int
+    end: int
+    kind: str
+    first_sentence: int
+    end_sentence: int
+
+    @property
+    def boilerplate(self) -> bool:
+        return self.kind != "body"
+
+
+@dataclass
+class Doc:
+    """An article split into paragraphs, sentences and tokens (all spans into ``article.text``)."""
+
+    article: Article
+    paragraphs: list[Paragraph]
+    sentences: list[Sentence]
+    tokens: list[Token]
+    dateline: tuple[int, int] | None = None
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._sentence_starts = [s.start for s in self.sentences]
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def span(self, start: int, end: int) -> str:
+        """The text between two offsets."""
+        return self.article.text[start:end]
+
+    def sentence_tokens(self, i: int) -> list[Token]:
+        """The tokens of sentence ``i``."""
+        s = self.sentences[i]
+        return self.tokens[s.first_token : s.end_token]
+
+    def sentence_at(self, offset: int) -> int | None:
+        """Index of the sentence containing ``offset`` (or the nearest one before it)."""
+        k = bisect.bisect_right(self._sentence_starts, offset) - 1
+        return k if k >= 0 else (0 if self.sentences else None)
+
+    def paragraph_at(self, offset: int) -> int | None:
+        """Index of the paragraph containing ``offset`` (or the nearest one before it)."""
+        k = self.sentence_at(offset)
+        return None if k is None else self.sentences[k].paragraph
+
+    @property
+    def word_count(self) -> int:
+        """Number of tokens that contain a letter or a digit."""
+        return sum(1 for t in self.tokens if _WORDLIKE.search(t.text))
+
+
+_WORDLIKE = re.compile(r"\w")
+
+# --------------------------------------------------------------------------------------------
+# Punkt with shipped parameters
+
+_DATA = resources.files("helpers") / "data"
+
+
+@lru_cache(maxsize=None)
+def _word_list(name: str) -> frozenset[str]:
+    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(
+        ln.strip().lower().rstrip(".") for ln in lines if ln.strip() and not ln.startswith("#")
+    )
+
+
+def abbreviations() -> frozenset[str]:
+    """Abbreviations Punkt must not end a sentence on (lower case, without the final period)."""
+    return _word_list("abbreviations.txt")
+
+
+@lru_cache(maxsize=1)
+def _punkt() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = set(abbreviations())
+    params.sent_starters = set(_word_list("sentence_starters.txt"))
+    return PunktSentenceTokenizer(params)
+
+
+_WORDS = NLTKWordTokenizer()
+
+# --------------------------------------------------------------------------------------------
+# paragraphs
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_BLANK = re.compile(r"\S")
+
+
+def span_tokenize_paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of paragraphs: each non-blank line, or each blank-line-separated block when the text
+    is hard-wrapped (most lines short and joined into blocks by single newlines).
+
+    >>> list(span_tokenize_paragraphs("Title\\nFirst line.\\n\\n  Second.  \\n"))
+    [(0, 5), (6, 17), (21, 28)]
+    """
+    lines: list[tuple[int, int]] = []  # stripped spans of non-blank lines; (-1, -1) for blanks
+    for m in _LINE.finditer(text):
+        if m.start() == len(text) and not m.group():
+            break
+        raw = m.group().rstrip("\r\n")
+        first = _BLANK.search(raw)
+        if first is None:
+            lines.append((-1, -1))
+            continue
+        lines.append((m.start() + first.start(), m.start() + len(raw.rstrip())))
+    if _hard_wrapped(text, lines):
+        start = end = -1
+        for s, e in lines:
+            if s < 0:
+                if start >= 0:
+                    yield start, end
+                start = -1
+            else:
+                start = s if start < 0 else start
+                end = e
+        if start >= 0:
+            yield start, end
+    else:
+        yield from ((s, e) for s, e in lines if s >= 0)
+
+
+def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """True when consecutive non-blank lines mostly continue a sentence (a wrapped text)."""
+    joins = continued = 0
+    for (s1, e1), (s2, _) in zip(lines, lines[1:]):
+        if s1 < 0 or s2 < 0:
+            continue
+        joins += 1
+        if text[e1 - 1] not in '.!?:"\u201d\'\u2019)' and text[s2].islower():
+            continued += 1
+    return joins >= 3 and continued / joins > 0.3
+
+
+# --------------------------------------------------------------------------------------------
+# sentences and words
+
+
+def span_tokenize_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Spans of the sentences in ``text[start:end]`` (offsets into ``text``).
+
+    >>> t = 'He met the U.S. envoy on Feb. 10 in Minsk. "It went well." Then he left.'
+    >>> [t[s:e] for s, e in span_tokenize_sentences(t)]
+    ['He met the U.S. envoy on Feb. 10 in Minsk.', '"It went well."', 'Then he left.']
+    """
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    for s, e in _punkt().span_tokenize(chunk):
+        yield start + s, start + e
+
+
+_QUOTE_TOKENS = {"``", "''", '"'}
+_ORIGINAL_QUOTE = re.compile(r"``|''|\"")
+_TRAILING_PERIOD = re.compile(r"^[^\W\d_]{2,}\.$")
+
+
+def span_tokenize_words(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Spans of NLTK word tokens in ``text[start:end]`` (offsets into ``text``).
+
+    A word with a period left attached mid-text by NLTK ("door." before a closing quote) is split
+    into word and period unless it is a known abbreviation.
+
+    >>> t = "He said: 'Now the door.' It's U.S. policy."
+    >>> [t[s:e] for s, e in span_tokenize_words(t)]
+    ['He', 'said', ':', "'", 'Now', 'the', 'door', '.', "'", 'It', "'s", 'U.S.', 'policy', '.']
+    """
+    end = len(text) if end is None else end
+    pos = start
+    abbrev = abbreviations()
+    for tok in _WORDS.tokenize(text[start:end]):
+        if tok in _QUOTE_TOKENS:
+            m = _ORIGINAL_QUOTE.search(text, pos, end)
+            if m is None:
+                continue
+            s, e = m.start(), m.end()
+        else:
+            s = text.find(tok, pos, end)
+            if s < 0:
+                continue
+            e = s + len(tok)
+        pos = e
+        if _TRAILING_PERIOD.match(tok) and tok[:-1].lower() not in abbrev:
+            yield s, e - 1
+            yield e - 1, e
+        else:
+            yield s, e
+
+
+def sent_tokenize(text: str) -> list[str]:
+    """The sentences of ``text`` as strings (no paragraph handling)."""
+    return [text[s:e] for s, e in span_tokenize_sentences(text)]
+
+
+def word_tokenize(text: str) -> list[str]:
+    """The word tokens of ``text`` as they appear in it (quotes are not rewritten)."""
+    return [text[s:e] for s, e in span_tokenize_words(text)]
+
+
+# --------------------------------------------------------------------------------------------
+# boilerplate paragraphs
+
+_RELATED = re.compile(
+    r"^\W{0,3}(read more|related|see also|also read|read also|more on this|watch|listen|"
+    r"click here|sign up|subscribe|follow us)\b\s*[:\-\u2013\u2014]?",
+    re.IGNORECASE,
+)
+_SENTENCE_END = tuple('.!?"\u201d\'\u2019)\u00bb:;')
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+#: A wire-style dateline: "MOSCOW, Feb 24 (Reuters) -", "KYIV, Ukraine (AP) —", "LONDON —".
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?)"
+    r"(?:,\s*(?P<date>" + _MONTH + r"\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+" + _MONTH + r"(?:\s+\d{4})?))?"
+    r"\s*(?:\((?P<agency>[A-Za-z .&]{2,30})\))?"
+    r"\s*[\-\u2013\u2014]{1,2}\s*"
+)
+
+
+def paragraph_kind(text: str, start: int, end: int, *, index: int, title: str | None, last: bool) -> str:
+    """Classify one paragraph: ``title``, ``related``, ``dateline``, ``heading`` or ``body``."""
+    para = text[start:end]
+    if index == 0 and title and para.strip().lstrip("#").strip() == title.strip():
+        return "title"
+    if _RELATED.match(para):
+        return "related"
+    m = DATELINE.match(para)
+    if m and m.end() >= len(para.rstrip()) and (m.group("date") or m.group("agency")):
+        return "dateline"
+    words = para.split()
+    if (
+        not last
+        and index > 0
+        and 0 < len(words) <= 10
+        and not para.rstrip().endswith(_SENTENCE_END)
+        and (para.lstrip().startswith("#") or para[:1].isupper())
+    ):
+        return "heading"
+    return "body"
+
+
+def find_dateline(text: str, paragraphs: list[tuple[int, int]], kinds: list[str]) -> re.Match | None:
+    """The dateline at the start of the first body or dateline paragraph, if any."""
+    for (s, e), kind in zip(paragraphs, kinds):
+        if kind in ("body", "dateline"):
+            m = DATELINE.match(text, s, e)
+            if m and (m.group("date") or m.group("agency")) and m.group("place").isupper():
+                return m
+            return None
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def tokenize(article: Article) -> Doc:
+    """Split ``article.text`` into paragraphs, sentences and word tokens.
+
+    A sentence never crosses a paragraph; headings, datelines and "Read more:" lines are
+    flagged through ``Paragraph.kind``.
+    """
+    text = article.text
+    para_spans = list(span_tokenize_paragraphs(text))
+    kinds = [
+        paragraph_kind(text, s, e, index=i, title=article.title, last=i == len(para_spans) - 1)
+        for i, (s, e) in enumerate(para_spans)
+    ]
+    paragraphs: list[Paragraph] = []
+    sentences: list[Sentence] = []
+    tokens: list[Token] = []
+    for p, ((ps, pe), kind) in enumerate(zip(para_spans, kinds)):
+        first_sentence = len(sentences)
+        sent_spans = [(ps, pe)] if kind != "body" else span_tokenize_sentences(text, ps, pe)
+        for ss, se in sent_spans:
+            k = len(sentences)
+            first_token = len(tokens)
+            for ws, we in span_tokenize_words(text, ss, se):
+                tokens.append(Token(len(tokens), text[ws:we], ws, we, k, p))
+            sentences.append(Sentence(k, ss, se, p, first_token, len(tokens)))
+        paragraphs.append(Paragraph(p, ps, pe, kind, first_sentence, len(sentences)))
+    m = find_dateline(text, para_spans, kinds)
+    return Doc(article, paragraphs, sentences, tokens, dateline=(m.start(), m.end()) if m else None)
+
+
+def tokenize_text(text: str, *, title: str | None = None) -> Doc:
+    """Tokenize a bare string (an ``Article`` with no metadata)."""
+    return tokenize(Article(id="text", title=title or "", text=text))
