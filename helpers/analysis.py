@@ -10,17 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import pandas as pd
 
 from .article import Article, article_from_text, load, parse_date
 from .text import Doc, tokenize
 
-__all__ = ["Analysis", "analyze", "sentences_table", "tokens_table", "TABLES"]
-
-#: Tables every Analysis carries, in the order the CLI lists them.
-TABLES = ("sentences", "tokens")
+__all__ = ["Analysis", "analyze", "sentences_table", "tokens_table", "STEPS", "TABLES"]
 
 
 @dataclass
@@ -87,9 +84,26 @@ def analyze(
     """
     art = article if isinstance(article, Article) else load(article)
     pub = parse_date(published) if published is not None else art.published
-    doc = tokenize(art)
-    tables: dict[str, pd.DataFrame] = {
-        "sentences": sentences_table(doc),
-        "tokens": tokens_table(doc),
-    }
-    return Analysis(art, doc, pub, tables, {"lexicon": lexicon})
+    result = Analysis(art, tokenize(art), pub, {}, {"lexicon": lexicon})
+    for _name, step in STEPS:
+        step(result)
+    return result
+
+
+# --------------------------------------------------------------------------------------------
+# The pipeline: each step reads the Doc and earlier tables and adds its own tables. Steps are
+# pure functions of (Doc, options); benchmarks/throughput.py times them one by one.
+
+
+def _text_step(a: Analysis) -> None:
+    a.tables["sentences"] = sentences_table(a.doc)
+    a.tables["tokens"] = tokens_table(a.doc)
+
+
+#: (name, step) in order; a step adds tables to ``Analysis.tables``.
+STEPS: list[tuple[str, Callable[[Analysis], None]]] = [
+    ("text", _text_step),
+]
+
+#: Tables the CLI can print, in order.
+TABLES = ("sentences", "tokens")
