@@ -300,7 +300,7 @@ def paragraph_kind(text: str, start: int, end: int, *, index: int, title: str | 
     if _RELATED.match(para):
         return "related"
     m = DATELINE.match(para)
-    if m and m.end() >= len(para.rstrip()) and (m.group("date") or m.group("agency")):
+    if m and m.end() >= len(para.rstrip()) and _is_dateline(m):
         return "dateline"
     words = para.split()
     if (
@@ -314,15 +314,20 @@ def paragraph_kind(text: str, start: int, end: int, *, index: int, title: str | 
     return "body"
 
 
-def find_dateline(text: str, paragraphs: list[tuple[int, int]], kinds: list[str]) -> re.Match | None:
+def find_dateline(text: str, paragraphs: list[tuple[int, int]], kinds: list[str]) -> tuple[int, int] | None:
     """The dateline at the start of the first body or dateline paragraph, if any."""
     for (s, e), kind in zip(paragraphs, kinds):
         if kind in ("body", "dateline"):
-            m = DATELINE.match(text, s, e)
-            if m and (m.group("date") or m.group("agency")) and m.group("place").isupper():
-                return m
+            m = DATELINE.match(text[s:e])
+            if m and _is_dateline(m):
+                return s + m.start(), s + m.end()
             return None
     return None
+
+
+def _is_dateline(m: re.Match) -> bool:
+    place = m.group("place").strip()
+    return place.split(",")[0].isupper() and sum(c.isalpha() for c in place) >= 3
 
 
 # --------------------------------------------------------------------------------------------
@@ -353,8 +358,7 @@ def tokenize(article: Article) -> Doc:
                 tokens.append(Token(len(tokens), text[ws:we], ws, we, k, p))
             sentences.append(Sentence(k, ss, se, p, first_token, len(tokens)))
         paragraphs.append(Paragraph(p, ps, pe, kind, first_sentence, len(sentences)))
-    m = find_dateline(text, para_spans, kinds)
-    return Doc(article, paragraphs, sentences, tokens, dateline=(m.start(), m.end()) if m else None)
+    return Doc(article, paragraphs, sentences, tokens, dateline=find_dateline(text, para_spans, kinds))
 
 
 def tokenize_text(text: str, *, title: str | None = None) -> Doc:
