@@ -10,6 +10,7 @@ of each input (file, line or row) that could not be read, so one bad input never
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -38,6 +39,8 @@ __all__ = [
 #: File extensions presslens reads.
 SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".ndjson", ".csv")
 FRONT_MATTER_KEYS = {"title", "published", "source", "url", "author", "id"}
+#: Fewer words than this in a page's extracted main text means it has none (menus, cookie banners).
+MIN_HTML_WORDS = 8
 #: Files larger than this are refused with a clear message rather than read into memory.
 MAX_BYTES = 200 * 1024 * 1024
 
@@ -270,7 +273,7 @@ def article_from_html(html: str, *, id: str, path: str | Path | None = None, url
 
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    if not text or len(re.findall(r"\w+", text)) < MIN_HTML_WORDS:
         raise ArticleError(path or url, "no main text found in the HTML page")
     title = (getattr(doc, "title", None) or "").strip()
     published = None
@@ -290,11 +293,24 @@ def article_from_html(html: str, *, id: str, path: str | Path | None = None, url
     return art
 
 
+def _fetch_config():
+    """trafilatura's settings with its SSRF guard off: presslens is a local tool fetching the URL
+    its own user typed (an intranet page or a local server included), not a service fetching
+    URLs for others."""
+    from copy import deepcopy
+
+    from trafilatura.settings import DEFAULT_CONFIG
+
+    config = deepcopy(DEFAULT_CONFIG)
+    config.set("DEFAULT", "SSRF_PROTECTION", "False")
+    return config
+
+
 def load_url(url: str) -> Article:
     """Fetch a web page with trafilatura and extract its article."""
     import trafilatura
 
-    html = trafilatura.fetch_url(url)
+    html = trafilatura.fetch_url(url, config=_fetch_config())
     if not html:
         raise ArticleError(url, "could not fetch the page")
     return article_from_html(html, id=_slug(url.split("://", 1)[-1].rstrip("/").rsplit("/", 1)[-1]), url=url)
@@ -342,9 +358,14 @@ def article_from_record(rec: dict[str, Any], *, id: str, path: str | Path, line:
     return art
 
 
-def _iter_jsonl(text: str, path: Path) -> Iterator[Article | ArticleError]:
+def _iter_jsonl(text: str | Iterable[str | ArticleError], path: Path) -> Iterator[Article | ArticleError]:
     stem = _slug(path.stem)
-    for n, line in enumerate(text.splitlines(), start=1):
+    lines = text.splitlines() if isinstance(text, str) else text
+    for n, line in enumerate(lines, start=1):
+        if isinstance(line, ArticleError):  # a line that could not be decoded (streamed files)
+            line.line = n
+            yield line
+            continue
         if not line.strip():
             continue
         try:
@@ -374,9 +395,14 @@ def _iter_json(text: str, path: Path) -> Iterator[Article | ArticleError]:
             yield exc
 
 
-def _iter_csv(text: str, path: Path) -> Iterator[Article | ArticleError]:
+def _iter_csv(text: str | Iterable[str], path: Path) -> Iterator[Article | ArticleError]:
     csv.field_size_limit(sys.maxsize)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    reader = csv.DictReader(io.StringIO(text, newline="") if isinstance(text, str) else text)
+    try:
+        reader.fieldnames
+    except UnicodeDecodeError as exc:
+        yield ArticleError(path, f"not valid text in the detected encoding ({exc.reason})", line=1)
+        return
     if reader.fieldnames is None or "text" not in [f.strip() for f in reader.fieldnames]:
         yield ArticleError(path, f"no 'text' column (columns: {', '.join(reader.fieldnames or [])})", line=1)
         return
@@ -391,6 +417,8 @@ def _iter_csv(text: str, path: Path) -> Iterator[Article | ArticleError]:
                 yield exc
     except csv.Error as exc:
         yield ArticleError(path, f"malformed CSV: {exc}", line=reader.line_num)
+    except UnicodeDecodeError as exc:
+        yield ArticleError(path, f"not valid text in the detected encoding ({exc.reason})", line=reader.line_num + 1)
 
 
 # --------------------------------------------------------------------------------------------
@@ -399,7 +427,7 @@ def _iter_csv(text: str, path: Path) -> Iterator[Article | ArticleError]:
 
 def _read(path: Path) -> str:
     if not path.exists():
-        raise ArticleError(path, "no such file or folder")
+        raise ArticleError(path, "broken symbolic link" if path.is_symlink() else "no such file or folder")
     if path.is_dir():
         raise ArticleError(path, "is a folder")
     try:
@@ -419,11 +447,69 @@ def _read(path: Path) -> str:
     return text
 
 
+#: Formats read line by line (any size, memory flat), not read whole into memory.
+STREAMED = (".jsonl", ".ndjson", ".csv")
+_SAMPLE = 65536
+
+
+def _stream_encoding(path: Path) -> str | None:
+    """Check a JSON Lines/CSV file from its first 64 KiB; its encoding, or None to read it whole
+    (UTF-16). Raises ``ArticleError`` with the same messages as ``_read``."""
+    if not path.exists():
+        raise ArticleError(path, "broken symbolic link" if path.is_symlink() else "no such file or folder")
+    if path.is_dir():
+        raise ArticleError(path, "is a folder")
+    try:
+        with path.open("rb") as f:
+            sample = f.read(_SAMPLE)
+            more = bool(f.read(1))
+    except PermissionError:
+        raise ArticleError(path, "permission denied") from None
+    except OSError as exc:
+        raise ArticleError(path, f"cannot read: {exc.strerror or exc}") from None
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    if not sample.strip() and not more:
+        raise ArticleError(path, "empty file")
+    if b"\x00" in sample:
+        raise ArticleError(path, "binary file (contains NUL bytes), not text")
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=not more)
+        return "utf-8-sig"
+    except UnicodeDecodeError:
+        pass
+    _text, enc = decode(sample, path)  # warns, or raises when no encoding fits
+    return enc
+
+
+def _decoded_lines(path: Path, encoding: str) -> Iterator[str | ArticleError]:
+    """The lines of a file (split on newlines only), decoded one at a time."""
+    with path.open("rb") as f:
+        for raw in f:
+            try:
+                yield raw.decode(encoding).rstrip("\r\n")
+            except UnicodeDecodeError as exc:
+                yield ArticleError(path, f"not valid {encoding} text (byte {exc.start} of the line)")
+
+
 def _iter_file(path: Path) -> Iterator[Article | ArticleError]:
     ext = path.suffix.lower()
     if ext not in SUPPORTED:
         yield ArticleError(path, f"unsupported file type {ext or '(none)'!r}; expected one of {', '.join(SUPPORTED)}")
         return
+    if ext in STREAMED:
+        try:
+            encoding = _stream_encoding(path)
+        except ArticleError as exc:
+            yield exc
+            return
+        if encoding is not None:
+            if ext == ".csv":
+                with path.open(encoding=encoding, newline="") as f:
+                    yield from _iter_csv(f, path)
+            else:
+                yield from _iter_jsonl(_decoded_lines(path, encoding), path)
+            return
     try:
         text = _read(path)
     except ArticleError as exc:
@@ -466,7 +552,8 @@ def iter_articles(inputs: str | Path | Iterable[str | Path]) -> Iterator[Article
             continue
         path = Path(s)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            files = sorted(p for p in path.rglob("*")
+                           if (p.is_file() or (p.is_symlink() and not p.exists())) and not p.name.startswith("."))
             if not files:
                 yield ArticleError(path, "folder holds no files")
             for f in files:

@@ -225,6 +225,7 @@ def span_tokenize_sentences(text: str, start: int = 0, end: int | None = None) -
 
 _QUOTE_TOKENS = {"``", "''", '"'}
 _ORIGINAL_QUOTE = re.compile(r"``|''|\"")
+_LOOKAHEAD = 256
 _TRAILING_PERIOD = re.compile(r"^[^\W\d_]{2,}\.$")
 
 
@@ -242,13 +243,16 @@ def span_tokenize_words(text: str, start: int = 0, end: int | None = None) -> It
     pos = start
     abbrev = abbreviations()
     for tok in _WORDS.tokenize(text[start:end]):
+        # NLTK only rewrites quotes; look a bounded distance ahead so that a token it changed in
+        # some other way is skipped without rescanning a huge sentence (keeps this linear).
+        limit = min(end, pos + len(tok) + _LOOKAHEAD)
         if tok in _QUOTE_TOKENS:
-            m = _ORIGINAL_QUOTE.search(text, pos, end)
+            m = _ORIGINAL_QUOTE.search(text, pos, limit)
             if m is None:
                 continue
             s, e = m.start(), m.end()
         else:
-            s = text.find(tok, pos, end)
+            s = text.find(tok, pos, limit)
             if s < 0:
                 continue
             e = s + len(tok)

@@ -1,0 +1,139 @@
+"""helpers/text.py: paragraphs, sentences and words with character spans."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from helpers.article import ArticleError, article_from_text, load
+from helpers.text import span_tokenize_paragraphs, tokenize, tokenize_text, word_tokenize
+
+from .conftest import SEED
+
+
+def sentences(text: str) -> list[str]:
+    doc = tokenize_text(text)
+    return [doc.text[s.start : s.end] for s in doc.sentences]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The U.S. Senate voted. It passed.", ["The U.S. Senate voted.", "It passed."]),
+        ("Talks began on Feb. 10 in Minsk. They ended.", ["Talks began on Feb. 10 in Minsk.", "They ended."]),
+        ("Mr. Smith and Mrs. Jones met Dr. Lee.", ["Mr. Smith and Mrs. Jones met Dr. Lee."]),
+        ("Gen. Ivanov and Lt. Col. Petrov spoke. Sen. Hale did not.",
+         ["Gen. Ivanov and Lt. Col. Petrov spoke.", "Sen. Hale did not."]),
+        ("Rep. Anand and Gov. Marsh of St. Cardow arrived.", ["Rep. Anand and Gov. Marsh of St. Cardow arrived."]),
+        ("Acme Inc. and Brandt Corp. merged. Shares rose.", ["Acme Inc. and Brandt Corp. merged.", "Shares rose."]),
+        ("It starts at 5 a.m. on Sept. 9 at No. 10 Downing St. in London.",
+         ["It starts at 5 a.m. on Sept. 9 at No. 10 Downing St. in London."]),
+        ("Martin Luther King Jr. spoke. The crowd cheered.", ["Martin Luther King Jr. spoke.", "The crowd cheered."]),
+        ('"We are ready." The minister left.', ['"We are ready."', "The minister left."]),
+        ("\u201cWe are ready.\u201d The minister left.", ["\u201cWe are ready.\u201d", "The minister left."]),
+        ("He said: \u2018Not yet.\u2019 Then he left.", ["He said: \u2018Not yet.\u2019", "Then he left."]),
+        ("It grew in the U.K. The U.S. did not.", ["It grew in the U.K.", "The U.S. did not."]),
+        ("Is it over? No! It is not.", ["Is it over?", "No!", "It is not."]),
+    ],
+)
+def test_sentence_boundaries(text, expected):
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Can't stop, won't stop.", ["Ca", "n't", "stop", ",", "wo", "n't", "stop", "."]),
+        ('"Yes," she said.', ['"', "Yes", ",", '"', "she", "said", "."]),
+        ("\u201cYes,\u201d she said.", ["\u201c", "Yes", ",", "\u201d", "she", "said", "."]),
+        ("the 'Allied Resolve-2022' drills", ["the", "'", "Allied", "Resolve-2022", "'", "drills"]),
+        ("It cost $27 in the U.S.", ["It", "cost", "$", "27", "in", "the", "U.S", "."]),
+        ("He said: 'Now the door.'", ["He", "said", ":", "'", "Now", "the", "door", ".", "'"]),
+    ],
+)
+def test_words_keep_original_characters(text, expected):
+    assert word_tokenize(text) == expected
+
+
+def test_paragraphs_one_per_line_or_blank_line_blocks():
+    assert list(span_tokenize_paragraphs("A.\nB.\n\nC.")) == [(0, 2), (3, 5), (7, 9)]
+    wrapped = (
+        "The talks began on Monday and went on\nwell into the night, officials said,\nwith "
+        "no sign of a deal.\n\nA second paragraph starts\nhere and continues\nhere.\n"
+    )
+    spans = list(span_tokenize_paragraphs(wrapped))
+    assert len(spans) == 2 and wrapped[spans[1][0] : spans[1][1]].endswith("here.")
+
+
+def test_seed_article_structure():
+    doc = tokenize(load(SEED))
+    kinds = [p.kind for p in doc.paragraphs]
+    assert kinds[0] == "title" and kinds[-1] == "related"
+    assert kinds.count("heading") == 1  # "Ongoing, joint military drills"
+    heading = doc.paragraphs[kinds.index("heading")]
+    assert doc.span(heading.start, heading.end) == "Ongoing, joint military drills"
+    assert doc.text[doc.sentences[0].start : doc.sentences[0].end] == load(SEED).title
+    texts = [doc.text[s.start : s.end] for s in doc.sentences]
+    assert "Read more: Belarus says Russian forces to remain for more drills" in texts
+    # a closing quotation mark after the full stop stays with its sentence
+    assert any(t.endswith('"avoid bloodshed."') for t in texts)
+    assert "This conflict can be prevented at the moment.'\"" in texts
+    assert doc.dateline is None and 550 < doc.word_count < 600
+
+
+def test_dateline_flagged():
+    doc = tokenize(article_from_text("Headline\nMOSCOW, Feb 24 (Reuters) - Talks began.\nMore.", id="d"))
+    assert doc.span(*doc.dateline) == "MOSCOW, Feb 24 (Reuters) - "
+
+
+def test_sentence_and_paragraph_lookup():
+    doc = tokenize_text("First one. Second one.\nThird one.")
+    assert doc.sentence_at(0) == 0 and doc.sentence_at(12) == 1 and doc.paragraph_at(25) == 1
+    assert [t.text for t in doc.sentence_tokens(2)] == ["Third", "one", "."]
+
+
+def test_tokenize_never_crosses_paragraphs():
+    doc = tokenize_text("No full stop here\nNor here\nLast line without one")
+    assert len(doc.sentences) == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u201cUnbalanced quote begins and never ends. Still fine.",
+        "<script>alert(1)</script>\n<p>HTML in text</p>",
+        "Президент заявил, что переговоры продолжатся. Это важно.",
+        "日本の首相は水曜日に声明を発表した。",
+        "...\n!!!\n???",
+        "a" * 10_000,
+        "\u200b\u00a0\ufeff mixed\u2028separators\u2029here",
+    ],
+)
+def test_odd_text_tokenizes(text):
+    doc = tokenize_text(text)
+    for t in doc.tokens:
+        assert doc.text[t.start : t.end] == t.text
+    for s in doc.sentences:
+        assert doc.paragraphs[s.paragraph].start <= s.start <= s.end <= doc.paragraphs[s.paragraph].end
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_any_unicode_loads_tokenizes_and_spans_slice_back(text):
+    try:
+        article = article_from_text(text, id="prop")
+    except ArticleError:
+        assert not text.strip() or text.lstrip().startswith("---")
+        return
+    doc = tokenize(article)
+    body = article.text
+    last = 0
+    for t in doc.tokens:
+        assert body[t.start : t.end] == t.text and t.start >= last
+        last = t.end
+    for s in doc.sentences:
+        assert 0 <= s.start <= s.end <= len(body)
+        assert all(s.start <= t.start and t.end <= s.end for t in doc.sentence_tokens(s.i))
+    for p in doc.paragraphs:
+        assert body[p.start : p.end].strip() == body[p.start : p.end]
