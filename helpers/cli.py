@@ -70,8 +70,9 @@ def _articles(paths: Sequence[str], failures: list[str]):
                 yield item
 
 
-def write_table(df, fmt: str, out=sys.stdout) -> None:
+def write_table(df, fmt: str, out=None) -> None:
     """Write a DataFrame as an aligned table, CSV, a JSON array or JSON Lines."""
+    out = sys.stdout if out is None else out
     if fmt == "csv":
         df.to_csv(out, index=False)
     elif fmt == "json":
@@ -83,9 +84,17 @@ def write_table(df, fmt: str, out=sys.stdout) -> None:
     else:
         import pandas as pd
 
-        with pd.option_context("display.max_rows", None, "display.max_columns", None,
-                               "display.width", 200, "display.max_colwidth", 80):
-            out.write((df.to_string(index=False) if len(df) else "(no rows)") + "\n")
+        shown = df.copy()
+        for col in shown.columns[shown.dtypes == object]:
+            shown[col] = shown[col].map(_cell)
+        with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 250):
+            out.write((shown.to_string(index=False) if len(shown) else "(no rows)") + "\n")
+
+
+def _cell(value, width: int = 70) -> str:
+    """One table cell on one line, cut to ``width`` characters."""
+    s = "" if value is None else " ".join(str(value).split())
+    return s if len(s) <= width else s[: width - 1] + "\u2026"
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
