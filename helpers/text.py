@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Iterator, NamedTuple
+from typing import Container, Iterator, NamedTuple
 
 from nltk.tokenize import NLTKWordTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
@@ -226,14 +226,18 @@ def span_tokenize_sentences(text: str, start: int = 0, end: int | None = None) -
 _QUOTE_TOKENS = {"``", "''", '"'}
 _ORIGINAL_QUOTE = re.compile(r"``|''|\"")
 _LOOKAHEAD = 256
+_CLOSERS = "\"'\u201d\u2019\u00bb)]}"
 _TRAILING_PERIOD = re.compile(r"^[^\W\d_]{2,}\.$")
 
 
-def span_tokenize_words(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+def span_tokenize_words(
+    text: str, start: int = 0, end: int | None = None, *, sentence_ends: Container[int] = ()
+) -> Iterator[tuple[int, int]]:
     """Spans of NLTK word tokens in ``text[start:end]`` (offsets into ``text``).
 
-    A word with a period left attached mid-text by NLTK ("door." before a closing quote) is split
-    into word and period unless it is a known abbreviation.
+    NLTK splits off only the final period of its input; a period it left attached is split off
+    when it ends one of ``sentence_ends`` (so a paragraph can be tokenized in one call), or when
+    it follows a plain word that is not a known abbreviation ("door." before a closing quote).
 
     >>> t = "He said: 'Now the door.' It's U.S. policy."
     >>> [t[s:e] for s, e in span_tokenize_words(t)]
@@ -257,7 +261,12 @@ def span_tokenize_words(text: str, start: int = 0, end: int | None = None) -> It
                 continue
             e = s + len(tok)
         pos = e
-        if _TRAILING_PERIOD.match(tok) and tok[:-1].lower() not in abbrev:
+        if (
+            e - s > 1
+            and tok[-1] == "."
+            and tok[-2] != "."
+            and (e in sentence_ends or (_TRAILING_PERIOD.match(tok) and tok[:-1].lower() not in abbrev))
+        ):
             yield s, e - 1
             yield e - 1, e
         else:
@@ -354,12 +363,19 @@ def tokenize(article: Article) -> Doc:
     tokens: list[Token] = []
     for p, ((ps, pe), kind) in enumerate(zip(para_spans, kinds)):
         first_sentence = len(sentences)
-        sent_spans = [(ps, pe)] if kind != "body" else span_tokenize_sentences(text, ps, pe)
+        sent_spans = [(ps, pe)] if kind != "body" else list(span_tokenize_sentences(text, ps, pe))
+        # One NLTK call per paragraph (much faster than one per sentence); tokens are then
+        # dealt out to sentences by position: no token contains white space, so none straddles.
+        ends = {se for _, se in sent_spans} | {len(text[ss:se].rstrip(_CLOSERS)) + ss for ss, se in sent_spans}
+        words = span_tokenize_words(text, ps, pe, sentence_ends=ends)
+        pending = next(words, None)
         for ss, se in sent_spans:
             k = len(sentences)
             first_token = len(tokens)
-            for ws, we in span_tokenize_words(text, ss, se):
+            while pending is not None and pending[0] < se:
+                ws, we = pending
                 tokens.append(Token(len(tokens), text[ws:we], ws, we, k, p))
+                pending = next(words, None)
             sentences.append(Sentence(k, ss, se, p, first_token, len(tokens)))
         paragraphs.append(Paragraph(p, ps, pe, kind, first_sentence, len(sentences)))
     return Doc(article, paragraphs, sentences, tokens, dateline=find_dateline(text, para_spans, kinds))
