@@ -15,6 +15,7 @@ from typing import Any, Callable, Sequence
 import pandas as pd
 
 from .article import Article, article_from_text, load, parse_date
+from .speakers import speakers_step
 from .text import Doc, tokenize
 
 __all__ = ["Analysis", "analyze", "sentences_table", "tokens_table", "STEPS", "TABLES"]
@@ -103,7 +104,8 @@ def _text_step(a: Analysis) -> None:
 #: (name, step) in order; a step adds tables to ``Analysis.tables``.
 STEPS: list[tuple[str, Callable[[Analysis], None]]] = [
     ("text", _text_step),
+    ("speakers", speakers_step),
 ]
 
 #: Tables the CLI can print, in order.
-TABLES = ("sentences", "tokens")
+TABLES = ("sentences", "tokens", "speakers")
