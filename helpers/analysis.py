@@ -16,6 +16,7 @@ import pandas as pd
 
 from .article import Article, article_from_text, load, parse_date
 from .speakers import speakers_step
+from .stance import stance_step
 from .text import Doc, tokenize
 
 __all__ = ["Analysis", "analyze", "sentences_table", "tokens_table", "STEPS", "TABLES"]
@@ -105,7 +106,8 @@ def _text_step(a: Analysis) -> None:
 STEPS: list[tuple[str, Callable[[Analysis], None]]] = [
     ("text", _text_step),
     ("speakers", speakers_step),
+    ("stance", stance_step),
 ]
 
 #: Tables the CLI can print, in order.
-TABLES = ("sentences", "tokens", "speakers")
+TABLES = ("sentences", "tokens", "speakers", "stance", "stance_scores", "tone")

@@ -49,6 +49,7 @@ __all__ = [
     "bundled_lexicons",
     "load_lexicon",
     "load_lexicons",
+    "make_term",
     "normalize_token",
     "parse_lexicon",
 ]
@@ -190,6 +191,17 @@ def _term(node: yaml.Node, source: str, category: str, lexicon: str) -> Term:
             case = value in ("true", "yes")
     words, prefix = _term_words(text, case, source, node)
     return Term(text, words, prefix, case, weight, note, category, lexicon, line)
+
+
+def make_term(text: str, *, case: bool = False, category: str = "pattern", lexicon: str = "pattern") -> Term:
+    """A term from its text alone (for ``kwic`` patterns): ``"occup*"``, ``"special operation"``.
+
+    >>> make_term("pump* UP").words
+    ('pump', 'up')
+    """
+    node = yaml.ScalarNode("tag:yaml.org,2002:str", text, yaml.Mark("<pattern>", 0, 0, 0, None, None))
+    words, prefix = _term_words(text, case, "<pattern>", node)
+    return Term(text, words, prefix, case, 1.0, None, category, lexicon, 0)
 
 
 def parse_lexicon(text: str, *, source: str = "<lexicon>", name: str | None = None) -> Lexicon:

@@ -26,7 +26,7 @@ from typing import Iterable, NamedTuple, Sequence
 from .lexicon import Lexicon, Term, normalize_token
 from .text import Token
 
-__all__ = ["NEGATORS", "NEGATION_WINDOW", "Match", "TermTrie", "negated", "resolve_overlaps"]
+__all__ = ["CLAUSE_BREAKS", "NEGATORS", "NEGATION_WINDOW", "Match", "TermTrie", "negated", "resolve_overlaps"]
 
 #: Words that negate a term when they occur among the three words before it (as in VADER's
 #: ``NEGATE`` list, which also counts every word ending in ``n't``).
@@ -36,6 +36,9 @@ NEGATORS = frozenset(
     shant shouldnt wasnt werent wont wouldnt""".split()
 )
 NEGATION_WINDOW = 3
+#: Tokens that end the look-back for a negator: a negator before a clause break does not reach
+#: across it ("He didn't," Lukashenko said -> "said" is not negated).
+CLAUSE_BREAKS = frozenset(',;:()[]{}"\u201c\u201d\u00ab\u00bb\u2014\u2013-') | {"--", "``", "''"}
 _WORDLIKE = re.compile(r"\w")
 
 
@@ -166,7 +169,8 @@ def resolve_overlaps(matches: Iterable[Match]) -> list[Match]:
 
 
 def negated(tokens: Sequence[Token], first: int, *, window: int = NEGATION_WINDOW) -> bool:
-    """Whether a negator is among the ``window`` words before token ``first`` (same sentence).
+    """Whether a negator is among the ``window`` words before token ``first`` (same sentence,
+    same clause: the look-back stops at a comma, colon, bracket, dash or quotation mark).
 
     ``n't`` counts in every spelling: ``didn't`` (tokens ``did`` ``n't``), ``didn’t`` (tokens
     ``didn`` ``’`` ``t``) and apostrophe-less ``didnt``.
@@ -178,6 +182,8 @@ def negated(tokens: Sequence[Token], first: int, *, window: int = NEGATION_WINDO
     j = first - 1
     while j >= 0 and seen < window and tokens[j].sentence == sentence:
         text = normalize_token(tokens[j].text)
+        if text in CLAUSE_BREAKS:
+            return False
         if text in NEGATORS or text.endswith("n't"):
             return True
         if text == "t" and j >= 2 and tokens[j - 1].text in ("'", "\u2019") and tokens[j - 2].text.lower().endswith("n"):
