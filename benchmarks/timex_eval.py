@@ -1,0 +1,229 @@
+"""Score presslens's temporal expressions against TimeML (TempEval-3 style), and time them.
+
+    python benchmarks/timex_eval.py --data ../shared/eval/tempeval3/TimeBank
+    python benchmarks/timex_eval.py --data ../shared/eval/tempeval3/AQUAINT
+    python benchmarks/timex_eval.py --speed ../shared/eval/polnear/train/text
+
+For each ``.tml`` file: text = the content of ``<TEXT>`` with every tag removed, DCT = the value of
+the ``TIMEX3`` inside ``<DCT>``; an Article with that text and ``published = DCT`` is tokenized and
+run through ``helpers.timex.extract_timexes``. Printed, overall and per gold/system type: strict
+(identical span) and relaxed (overlapping span) precision/recall/F1, type and value accuracy on
+relaxed matches, and value F1 (a relaxed match counts only with the identical value), as in
+TempEval-3. When ``dateparser`` is installed, ``dateparser.search.search_dates`` (with the DCT as
+``RELATIVE_BASE``) is scored the same way, side by side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import html
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Callable, Iterable, NamedTuple
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from helpers.article import Article  # noqa: E402
+from helpers.text import tokenize  # noqa: E402
+from helpers.timex import extract_timexes  # noqa: E402
+
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+_TAG = re.compile(r"<TIMEX3\b([^>]*)>|</TIMEX3>|<[^>]+>")
+TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+
+class Expr(NamedTuple):
+    start: int
+    end: int
+    type: str
+    value: str
+
+
+class Document(NamedTuple):
+    id: str
+    text: str
+    dct: dt.date | None
+    gold: list[Expr]
+
+
+def read_timeml(path: str | Path) -> Document:
+    """Text (tags removed, entities decoded), DCT and gold TIMEX3s of one TimeML file."""
+    raw = Path(path).read_text(encoding="utf-8")
+    dct_m = re.search(r"<DCT>\s*<TIMEX3\b([^>]*)>", raw)
+    dct_value = dict(_ATTR.findall(dct_m.group(1))).get("value", "") if dct_m else ""
+    dct = dt.date.fromisoformat(dct_value[:10]) if re.match(r"\d{4}-\d\d-\d\d", dct_value) else None
+    body_m = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S)
+    body = body_m.group(1) if body_m else ""
+    parts: list[str] = []
+    length = 0
+    gold: list[Expr] = []
+    open_: tuple[int, dict] | None = None
+    pos = 0
+    for m in _TAG.finditer(body):
+        chunk = html.unescape(body[pos:m.start()])
+        parts.append(chunk)
+        length += len(chunk)
+        if m.group(0).startswith("<TIMEX3"):
+            open_ = (length, dict(_ATTR.findall(m.group(1))))
+        elif m.group(0) == "</TIMEX3>" and open_ is not None:
+            s, attrs = open_
+            gold.append(Expr(s, length, attrs.get("type", ""), attrs.get("value", "")))
+            open_ = None
+        pos = m.end()
+    parts.append(html.unescape(body[pos:]))
+    return Document(Path(path).stem, "".join(parts), dct, gold)
+
+
+def presslens_system(doc: Document) -> list[Expr]:
+    art = Article(id=doc.id, title="", text=doc.text, published=doc.dct)
+    return [Expr(t.start, t.end, t.type, t.value) for t in extract_timexes(tokenize(art), skip_kinds=())]
+
+
+def dateparser_system(doc: Document) -> list[Expr]:
+    from dateparser.search import search_dates
+
+    base = dt.datetime.combine(doc.dct, dt.time(12)) if doc.dct else None
+    settings = {"RELATIVE_BASE": base} if base else {}
+    out: list[Expr] = []
+    pos = 0
+    found = search_dates(doc.text, languages=["en"], settings=settings) or []
+    for text, when in found:
+        s = doc.text.find(text, pos)
+        if s < 0:
+            continue
+        pos = s + len(text)
+        out.append(Expr(s, s + len(text), "DATE", when.date().isoformat()))
+    return out
+
+
+def _match(gold: list[Expr], system: list[Expr], strict: bool) -> list[tuple[Expr, Expr]]:
+    pairs, used = [], set()
+    for g in gold:
+        for j, s in enumerate(system):
+            if j in used:
+                continue
+            if (s.start == g.start and s.end == g.end) if strict else (s.start < g.end and g.start < s.end):
+                pairs.append((g, s))
+                used.add(j)
+                break
+    return pairs
+
+
+def _prf(tp_p: int, n_sys: int, tp_r: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp_p / n_sys if n_sys else 0.0
+    r = tp_r / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score(docs: Iterable[Document], system: Callable[[Document], list[Expr]]) -> dict[str, dict[str, float]]:
+    """TempEval-3 figures, overall ("all") and per type: strict/relaxed P/R/F1, type and value
+    accuracy on relaxed matches, value P/R/F1."""
+    rows: dict[str, dict[str, int]] = {}
+
+    def bump(key: str, name: str, k: int = 1) -> None:
+        rows.setdefault(key, {}).setdefault(name, 0)
+        rows[key][name] += k
+
+    for doc in docs:
+        sys_ = system(doc)
+        strict = _match(doc.gold, sys_, True)
+        relaxed = _match(doc.gold, sys_, False)
+        for key_of in (lambda e: "all", lambda e: e.type):
+            for g in doc.gold:
+                bump(key_of(g), "gold")
+            for s in sys_:
+                bump(key_of(s), "system")
+            for g, s in strict:
+                bump(key_of(g), "strict_r")
+                bump(key_of(s), "strict_p")
+            for g, s in relaxed:
+                bump(key_of(g), "relaxed_r")
+                bump(key_of(s), "relaxed_p")
+                bump(key_of(g), "pairs")
+                bump(key_of(g), "type_ok", g.type == s.type)
+                bump(key_of(g), "value_ok", g.value == s.value)
+                bump(key_of(g), "value_r", g.value == s.value)
+                bump(key_of(s), "value_p", g.value == s.value)
+    out: dict[str, dict[str, float]] = {}
+    for key, c in rows.items():
+        g, s = c.get("gold", 0), c.get("system", 0)
+        sp, sr, sf = _prf(c.get("strict_p", 0), s, c.get("strict_r", 0), g)
+        rp, rr, rf = _prf(c.get("relaxed_p", 0), s, c.get("relaxed_r", 0), g)
+        vp, vr, vf = _prf(c.get("value_p", 0), s, c.get("value_r", 0), g)
+        pairs = c.get("pairs", 0)
+        out[key] = {"gold": g, "system": s, "strict_p": sp, "strict_r": sr, "strict_f1": sf,
+                    "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": rf,
+                    "type_acc": c.get("type_ok", 0) / pairs if pairs else 0.0,
+                    "value_acc": c.get("value_ok", 0) / pairs if pairs else 0.0,
+                    "value_p": vp, "value_r": vr, "value_f1": vf}
+    return out
+
+
+def evaluate(data: str | Path, system: str = "presslens") -> dict[str, dict[str, float]]:
+    """Score one system ("presslens" or "dateparser") on every .tml file under ``data``."""
+    docs = [read_timeml(p) for p in sorted(Path(data).glob("*.tml"))]
+    return score(docs, presslens_system if system == "presslens" else dateparser_system)
+
+
+def print_scores(name: str, scores: dict[str, dict[str, float]]) -> None:
+    print(f"\n{name}")
+    print(f"  {'type':9}{'gold':>6}{'sys':>6} | {'strict P':>8}{'R':>7}{'F1':>7} | {'relaxed P':>9}{'R':>7}{'F1':>7}"
+          f" | {'type acc':>8}{'val acc':>8} | {'value P':>8}{'R':>7}{'F1':>7}")
+    for key in ("all",) + TYPES:
+        if key not in scores:
+            continue
+        c = scores[key]
+        print(f"  {key:9}{c['gold']:>6}{c['system']:>6} | {c['strict_p']:8.3f}{c['strict_r']:7.3f}{c['strict_f1']:7.3f}"
+              f" | {c['relaxed_p']:9.3f}{c['relaxed_r']:7.3f}{c['relaxed_f1']:7.3f}"
+              f" | {c['type_acc']:8.3f}{c['value_acc']:8.3f} | {c['value_p']:8.3f}{c['value_r']:7.3f}{c['value_f1']:7.3f}")
+
+
+def speed(folder: str | Path, *, limit: int | None = None) -> dict[str, float]:
+    """Seconds spent tokenizing vs extracting temporal expressions over a folder of .txt files."""
+    from helpers.analysis import analyze  # noqa: F401  (import cost outside the timing)
+    files = sorted(Path(folder).glob("*.txt"))[:limit]
+    arts = [Article(id=f.stem, title="", text=f.read_text(encoding="utf-8", errors="replace"),
+                    published=dt.date(2016, 11, 1)) for f in files]
+    t0 = time.perf_counter()
+    docs = [tokenize(a) for a in arts]
+    t1 = time.perf_counter()
+    n = sum(len(list(extract_timexes(d))) for d in docs)
+    t2 = time.perf_counter()
+    words = sum(d.word_count for d in docs)
+    return {"articles": len(arts), "words": words, "timexes": n, "tokenize_s": t1 - t0, "timex_s": t2 - t1}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", action="append", default=[], help="folder of TimeML .tml files (repeatable)")
+    ap.add_argument("--speed", metavar="DIR", help="folder of .txt articles to time tokenization vs timeline on")
+    ap.add_argument("--no-dateparser", action="store_true", help="skip the dateparser baseline")
+    args = ap.parse_args(argv)
+    if not args.data and not args.speed:
+        ap.error("give --data and/or --speed")
+    for folder in args.data:
+        if not Path(folder).is_dir():
+            print(f"timex_eval: no such folder {folder}", file=sys.stderr)
+            return 2
+        print_scores(f"presslens on {folder}", evaluate(folder))
+        if not args.no_dateparser:
+            try:
+                import dateparser  # noqa: F401
+            except ImportError:
+                print("  (dateparser not installed: pip install -e '.[dev]' for the baseline)")
+            else:
+                print_scores(f"dateparser.search.search_dates on {folder}", evaluate(folder, "dateparser"))
+    if args.speed:
+        r = speed(args.speed)
+        print(f"\nspeed on {args.speed}: {r['articles']} articles, {r['words']:,} words, {r['timexes']:,} expressions")
+        print(f"  tokenize {r['tokenize_s']:.2f} s ({r['words'] / r['tokenize_s']:,.0f} words/s); "
+              f"timeline {r['timex_s']:.2f} s ({r['words'] / r['timex_s']:,.0f} words/s); "
+              f"timeline adds {100 * r['timex_s'] / r['tokenize_s']:.1f}% to tokenization")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

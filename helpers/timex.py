@@ -1,0 +1,197 @@
+"""Temporal expressions (TimeML TIMEX3) found by rules and normalized against the publication date.
+
+``extract_timexes(doc)`` yields a :class:`Timex` per expression: its span, TimeML ``type`` (DATE,
+TIME, DURATION, SET), normalized ``value`` and granularity. Relative expressions ("last night",
+"Thursday", "earlier this month") are resolved against ``doc.article.published`` (the document
+creation time, DCT), using the sentence's tense where it matters; without a DCT they keep an
+unresolved value (``XXXX-XX-XX``) and ``anchored`` is False. The rules are the patterns in
+:data:`RULES`; their normalizers are in :mod:`helpers.timex_rules`.
+
+>>> import datetime as dt
+>>> from helpers.text import tokenize
+>>> from helpers.article import Article
+>>> a = Article("x", "", "On Thursday, he said troops crossed last night.", published=dt.date(2022, 2, 24))
+>>> [(t.text, t.type, t.value) for t in extract_timexes(tokenize(a))]
+[('Thursday', 'DATE', '2022-02-24'), ('last night', 'TIME', '2022-02-23TNI')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterator, NamedTuple
+
+from .text import Doc
+from .timex_values import granularity, tense
+
+__all__ = ["Timex", "RULES", "extract_timexes", "timexes_in_text"]
+
+
+class Timex(NamedTuple):
+    """One temporal expression; ``text`` is ``Article.text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+    type: str  # DATE | TIME | DURATION | SET
+    value: str  # TimeML value: 2022-02-24, 2022-W08, P3Y, PRESENT_REF, XXXX-XX-XX ...
+    granularity: str
+    anchored: bool  # value fully determined (resolved against the DCT where it needed one)
+    mod: str | None  # START | MID | END | APPROX | None
+    sentence: int
+    rule: str
+
+
+# --------------------------------------------------------------------------------------------
+# building blocks (case-insensitive unless marked (?-i:...))
+
+_MON_FULL = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_MON_ABBR = r"Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?"
+MON = rf"(?-i:{_MON_FULL}|{_MON_ABBR})(?![\w-])"
+WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Tues\.|Wed\.|Thurs?\.)"
+_NUM_WORD = (
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|"
+    r"six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+)
+NUM = rf"(?:\d+(?:\.\d+)?|{_NUM_WORD}|a couple of|a few|a dozen|a hundred|a single|several|a|an|few|many|some)"
+UNIT = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|centur(?:y|ie))"
+_APPROX = r"about|almost|nearly|some|more than|less than|over|at least|up to|around|roughly|approximately|just|only"
+_MOD = r"early|late|mid-?|earlier|later|(?:the\s)?(?:end|beginning|start|middle|rest|remainder|first half|second half) of"
+_POD = r"morning|afternoon|evening|night"
+_DAYWORD = rf"today|tonight|yesterday|tomorrow|{WEEKDAY}"
+_TIME_CORE = (
+    r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s?(?P<ap>[ap]\.\s?m\.|[ap]m(?!\w))"
+    r"|(?P<h24>[012]?\d):(?P<mi24>[0-5]\d)(?![\d:])"
+    r"|(?P<named>noon|midnight|midday))"
+)
+_ORD = (r"\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+        r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+        r"nineteenth|twentieth|twenty[- ]first")
+
+#: (rule name, pattern); every rule has a normalizer of the same name in ``helpers.timex_rules``.
+RULES: tuple[tuple[str, str], ...] = (
+    ("iso", r"(?<![\w/.-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:T(?P<H>\d\d):(?P<M>\d\d))?(?![\w-])"),
+    ("numeric", r"(?<![\w/.,:-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?![\w/-])"),
+    ("month_day", rf"(?:(?P<mod>{_MOD})\s)?(?:(?P<wd>{WEEKDAY}),?\s)?(?P<mon>{MON})\s?(?P<d>\d{{1,2}})"
+                  r"(?:st|nd|rd|th)?(?![\d%])(?!,\d)(?:,?\s(?P<y>\d{4})(?![\w-]))?"),
+    ("day_month", rf"(?<![\w.,$-])(?:the\s)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?(?P<mon>{MON})"
+                  r"(?:,?\s(?P<y>\d{4})(?![\w-]))?"),
+    ("month_year", rf"(?:(?P<mod>{_MOD})\s?)?(?P<mon>{MON}),?\s(?:of\s)?(?:(?P<y>\d{{4}})(?![\w-])"
+                   r"|(?P<rel>this|last|next)\syear)"),
+    ("month", rf"(?:(?P<mod>{_MOD})\s?)?(?:(?P<rel>this|last|next|past|coming)\s)?(?P<mon>(?-i:{_MON_FULL}))(?![\w-])"),
+    ("weekday", rf"(?:(?P<mod>early|late)\s)?(?:(?P<rel>last|next|this|coming|past)\s)?(?P<wd>{WEEKDAY})"
+                rf"(?:\s(?P<pod>{_POD}))?(?![\w-])"),
+    ("deictic", rf"(?:(?P<mod>early|late|earlier|later)\s)?(?P<day>today|tonight|yesterday|tomorrow)"
+                rf"(?:\s(?P<pod>{_POD}))?(?![\w-])"),
+    ("part_of_day", rf"(?:(?P<mod>early|late|earlier|later)\s)?(?P<rel>this|last)\s(?P<pod>{_POD})(?![\w-])"),
+    ("relative", rf"(?:(?P<mod>{_MOD})\s?)?(?:the\s)?(?P<rel>this|last|next|past|coming|previous|current)\s"
+                 r"(?P<unit>week|weekend|month|year|quarter|decade|century)(?![\w-])"),
+    ("the_weekend", r"(?<!\w)the\sweekend(?![\w-])"),
+    ("ago", rf"(?:(?P<approx>{_APPROX})\s)?(?P<n>{NUM})[\s-](?P<unit>{UNIT})s?\s"
+            r"(?P<dir>ago|earlier|later|before|after|from now|hence)(?![\w-])"),
+    ("span", rf"(?:the\s)?(?P<rel>past|last|next|coming|previous|first|final|latest|following)\s"
+             rf"(?P<n>{NUM}|few|several)\s(?P<unit>{UNIT})s?(?![\w-])"),
+    ("duration", rf"(?:(?P<approx>{_APPROX})\s)?(?<![\w$£€.,-])(?P<n>{NUM}(?:\sand\sa\shalf)?)[\s-]"
+                 rf"(?P<unit>{UNIT})s?(?![\w-])(?!\sold\b)"),
+    ("plural", r"(?:(?P<pre>recent|the\spast\sfew|the\slast\sfew|the\spast\sseveral|the\scoming|"
+               r"the\snext\sfew|the\sfollowing)\s)?(?P<unit>seconds|minutes|hours|days|weeks|months|years"
+               r"|decades|centuries)(?![\w-])"),
+    ("year", rf"(?:(?P<mod>{_MOD}|fiscal|the\syear)\s?|(?<![\w$£€#.,/:'’-]))(?P<y>1[5-9]\d\d|20\d\d)"
+             r"(?![\w%'’-]|[.,/:]\d)"),
+    ("decade", r"(?:the\s)?(?:(?P<mod>early|late|mid-?)\s?)?(?P<dec>1\d\d0|20\d0|['’]\d0)['’]?s(?![\w-])"),
+    ("decade_word", r"(?<!\w)the\s(?:(?P<mod>early|late|mid-?)\s?)?(?P<dec>twenties|thirties|forties|"
+                    r"fifties|sixties|seventies|eighties|nineties)(?![\w-])"),
+    ("century", rf"(?:the\s)?(?:(?P<mod>early|late|mid-?)\s?)?(?P<ord>{_ORD})[\s-]century(?![\w-])"),
+    ("season", rf"(?:(?P<mod>early|late|mid-?)\s?)?(?:(?P<rel>this|last|next|past|coming)\s|(?P<the>the)\s)?"
+               r"(?P<season>spring|summer|fall|autumn|winter)(?:\s(?:of\s)?(?P<y>\d{4})(?![\w-]))?(?![\w-])"),
+    ("quarter", r"(?:the\s)?(?:(?P<rel>this|last|next|past|current|latest|previous)\s)?(?:fiscal\s)?"
+                r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-](?:fiscal\s)?(?P<unit>quarter|half)"
+                r"(?:\s(?:of\s)?(?:fiscal\s)?(?P<y>\d{4})(?![\w-]))?(?![\w-])"),
+    ("q_code", r"(?<![\w-])(?-i:(?P<q>Q[1-4]|H[12]))(?:\s(?P<y>\d{4}))?(?![\w-])"),
+    ("time", rf"(?:(?P<day0>{_DAYWORD})(?:\s(?:at|,))?\s)?{_TIME_CORE}"
+             rf"(?:\s(?P<tz>(?-i:[A-Z]{{1,3}}T|GMT|UTC)))?(?:\s(?:on\s)?(?P<day>{_DAYWORD}))?(?![\w-])"),
+    ("ref", r"(?<![\w-])(?P<ref>now|nowadays|currently|current|at present|the moment|these days|"
+            r"recently|lately|previously|formerly|recent|the past|the future|future|soon)(?![\w-])"),
+    ("set", rf"(?P<every>every|each|per)\s(?:(?P<n>other|{NUM})\s)?(?P<unit>{UNIT}|{WEEKDAY}|{_POD})s?(?![\w-])"),
+    ("set_adverb", r"(?<![\w-])(?P<adv>daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|"
+                   r"biweekly|fortnightly)(?![\w-])"),
+    ("set_freq", rf"(?P<freq>once|twice|thrice|{NUM}\stimes)\s(?:a|an|per|each|every)\s(?P<unit>{UNIT})(?![\w-])"),
+    ("holiday", r"(?-i:(?P<hol>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|"
+                r"New Year’s Eve|New Year’s Day|Thanksgiving Day|Thanksgiving|Independence Day|Halloween|"
+                r"Valentine's Day|Valentine’s Day|Boxing Day|Labor Day|Memorial Day))"
+                r"(?:,?\s(?P<y>\d{4})(?![\w-]))?(?![\w-])"),
+)
+
+_COMPILED = tuple((name, re.compile(r"(?<![\w])" + pat if not pat.startswith("(?<!") else pat, re.I))
+                  for name, pat in RULES)
+
+
+def _candidates(text: str) -> Iterator[tuple[int, int, str, re.Match]]:
+    for name, rx in _COMPILED:
+        for m in rx.finditer(text):
+            if m.end() > m.start():
+                yield m.start(), m.end(), name, m
+
+
+def extract_timexes(doc: Doc, *, published: dt.date | None = None, skip_kinds: tuple[str, ...] = ("related",)) -> Iterator[Timex]:
+    """The temporal expressions of ``doc``, in text order.
+
+    Args:
+        doc: the tokenized article.
+        published: the DCT; ``doc.article.published`` when None.
+        skip_kinds: paragraph kinds to ignore ("Read more:" lines name other articles' dates).
+    """
+    from .timex_rules import NORMALIZERS, Context
+
+    dct = published if published is not None else doc.article.published
+    text = doc.text
+    if not doc.sentences:
+        return
+    kinds = [p.kind for p in doc.paragraphs]
+    tenses: dict[int, str] = {}
+
+    def tense_of(k: int) -> str:
+        if k not in tenses:
+            tenses[k] = tense(t.text for t in doc.sentence_tokens(k))
+        return tenses[k]
+
+    found: list[tuple[int, int, Timex]] = []
+    for start, end, name, m in _candidates(text):
+        k = doc.sentence_at(start)
+        if k is None or end > doc.sentences[k].end or start < doc.sentences[k].start:
+            continue
+        if kinds[doc.sentences[k].paragraph] in skip_kinds:
+            continue
+        ctx = Context(text, dct, lambda k=k: tense_of(k))
+        res = NORMALIZERS[name](m, ctx)
+        if res is None:
+            continue
+        tx_type, value, mod, anchored, (s, e) = res
+        s, e = s if s is not None else start, e if e is not None else end
+        found.append((s, e, Timex(text[s:e], s, e, tx_type, value, granularity(tx_type, value),
+                                  anchored, mod, k, name)))
+    # longest first; ties go to the earlier rule in RULES (the order found)
+    order = {name: i for i, (name, _) in enumerate(RULES)}
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0], order[f[2].rule]))
+    taken: list[tuple[int, int]] = []
+    chosen: list[Timex] = []
+    for s, e, tx in found:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        chosen.append(tx)
+    yield from sorted(chosen, key=lambda t: t.start)
+
+
+def timexes_in_text(text: str, *, published: dt.date | str | None = None) -> list[Timex]:
+    """Tokenize a bare string and return its temporal expressions (for quick checks).
+
+    >>> [(t.text, t.value) for t in timexes_in_text("Talks are planned for next week.", published="2022-02-24")]
+    [('next week', '2022-W09')]
+    """
+    from .article import Article, parse_date
+    from .text import tokenize
+
+    pub = parse_date(published) if published is not None else None
+    return list(extract_timexes(tokenize(Article("text", "", text, published=pub))))

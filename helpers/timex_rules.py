@@ -1,0 +1,476 @@
+"""Normalizers for the patterns in :data:`helpers.timex.RULES`: one function per rule name.
+
+Each takes the regex match and a :class:`Context` (the text, the DCT, the sentence's tense) and
+returns ``(type, value, mod, anchored, (start, end))`` or ``None`` when the match is not temporal
+after all ("May" as a verb, "2022" inside a name, "the Sun" newspaper). ``(None, None)`` keeps
+the match's own span.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from .timex_values import (MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, duration, nearest_month,
+                           nearest_month_day, nearest_weekday, number, ordinal, shift)
+
+__all__ = ["Context", "NORMALIZERS"]
+
+Result = tuple[str, str, "str | None", bool, tuple["int | None", "int | None"]]
+_SAME = (None, None)
+PLACEHOLDER = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
+               "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX", "century": "XX"}
+#: words before a bare month name or season that make it a date ("in March", not "March on")
+DATE_CONTEXT = frozenset("in since until till by from through to during before after of early late "
+                         "mid last next this and or between throughout around as".split())
+_NEWSPAPERS = frozenset("Times Telegraph Express Mirror Mail Herald Post Independent Star Sport Mercury".split())
+_NAMED_DAYS = frozenset("Black Bloody Super Good Easter Ash Palm Cyber Holy Maundy Fat Giving".split())
+_COUNT_WORDS = frozenset("about some nearly over than around approximately almost only just all another "
+                         "least to".split())
+_FUNCTION = frozenset("and or but that when it he she they we i you the a an to as is was has have had "
+                      "been were are will would can could there this these those".split())
+
+
+@dataclass
+class Context:
+    """What a normalizer needs besides the match."""
+
+    text: str
+    dct: dt.date | None
+    tense_fn: Callable[[], str]
+
+    @property
+    def tense(self) -> str:
+        return self.tense_fn()
+
+    def word_before(self, pos: int) -> str:
+        m = re.search(r"([\w'’.-]+)\W*$", self.text[max(0, pos - 40):pos])
+        return m.group(1).lower().rstrip(".") if m else ""
+
+    def word_after(self, pos: int) -> str:
+        m = re.match(r"\s*([\w'’-]+)", self.text[pos:pos + 40])
+        return m.group(1) if m else ""
+
+
+def mod_of(word: str | None) -> str | None:
+    """TimeML mod of a modifier: START, MID, END, APPROX or None."""
+    w = (word or "").lower().replace("the ", "").strip()
+    if not w:
+        return None
+    if w.startswith(("early", "beginning", "start", "first half")):
+        return "START"
+    if w.startswith(("late", "end", "second half")) and w != "later":
+        return "END"
+    if w.startswith(("mid", "middle")):
+        return "MID"
+    if w in ("about", "around", "roughly", "approximately", "some"):
+        return "APPROX"
+    return None
+
+
+def _rel(ctx: Context, unit: str, k: int) -> tuple[str, bool]:
+    return (shift(ctx.dct, unit, k), True) if ctx.dct else (PLACEHOLDER.get(unit, "XXXX-XX-XX"), False)
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _wd(name: str) -> int:
+    return WEEKDAYS[name.lower().rstrip(".")]
+
+
+def _date(y: int, m: int, d: int) -> str | None:
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _month_day(ctx: Context, mon: int, d: int, y: str | None) -> tuple[str, bool] | None:
+    if not 1 <= d <= 31:
+        return None
+    if y:
+        v = _date(int(y), mon, d)
+        return (v, True) if v else None
+    if ctx.dct is None:
+        return (f"XXXX-{mon:02d}-{d:02d}", False) if _date(2000, mon, d) else None
+    day = nearest_month_day(ctx.dct, mon, d, ctx.tense)
+    return (day.isoformat(), True) if day else None
+
+
+def _day_of(ctx: Context, word: str) -> tuple[str, bool]:
+    """A day word (today, yesterday, tomorrow, tonight, a weekday) as a date value."""
+    w = word.lower()
+    if w in ("today", "tonight", "yesterday", "tomorrow"):
+        return _rel(ctx, "day", {"yesterday": -1, "tomorrow": 1}.get(w, 0))
+    n = _wd(word)
+    if ctx.dct is None:
+        return f"XXXX-WXX-{n + 1}", False
+    return nearest_weekday(ctx.dct, n, ctx.tense).isoformat(), True
+
+
+def iso(m: re.Match, ctx: Context) -> Result | None:
+    v = _date(int(m["y"]), int(m["m"]), int(m["d"]))
+    if v is None:
+        return None
+    if m["H"] and int(m["H"]) < 24 and int(m["M"]) < 60:
+        return "TIME", f"{v}T{m['H']}:{m['M']}", None, True, _SAME
+    return "DATE", v, None, True, _SAME
+
+
+def numeric(m: re.Match, ctx: Context) -> Result | None:
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if a == b or (a > 12 >= b):
+        v = _date(y, b, a)
+    elif b > 12 >= a:
+        v = _date(y, a, b)
+    else:
+        return None  # 03/04/2022: day-month or month-day? Not guessed.
+    return ("DATE", v, None, True, _SAME) if v else None
+
+
+def month_day(m: re.Match, ctx: Context) -> Result | None:
+    r = _month_day(ctx, _month(m["mon"]), int(m["d"]), m["y"])
+    return ("DATE", r[0], mod_of(m["mod"]), r[1], _SAME) if r else None
+
+
+def day_month(m: re.Match, ctx: Context) -> Result | None:
+    r = _month_day(ctx, _month(m["mon"]), int(m["d"]), m["y"])
+    return ("DATE", r[0], None, r[1], _SAME) if r else None
+
+
+def month_year(m: re.Match, ctx: Context) -> Result | None:
+    mon = _month(m["mon"])
+    if m["y"]:
+        y, ok = int(m["y"]), True
+    elif ctx.dct is None:
+        return "DATE", f"XXXX-{mon:02d}", mod_of(m["mod"]), False, _SAME
+    else:
+        y, ok = ctx.dct.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0), True
+    return "DATE", f"{y:04d}-{mon:02d}", mod_of(m["mod"]), ok, _SAME
+
+
+def month(m: re.Match, ctx: Context) -> Result | None:
+    after = ctx.word_after(m.end())
+    if not (m["mod"] or m["rel"]) and (ctx.word_before(m.start()) not in DATE_CONTEXT or after[:1].isupper()):
+        return None
+    mon = _month(m["mon"])
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{mon:02d}", mod_of(m["mod"]), False, _SAME
+    rel = (m["rel"] or "").lower()
+    here = ctx.dct.replace(day=1)
+    if rel in ("last", "past"):
+        y = max(yy for yy in (here.year - 1, here.year) if dt.date(yy, mon, 1) < here)
+    elif rel in ("next", "coming"):
+        y = min(yy for yy in (here.year, here.year + 1) if dt.date(yy, mon, 1) > here)
+    else:
+        y = nearest_month(ctx.dct, mon, "present" if rel == "this" else ctx.tense)
+    return "DATE", f"{y:04d}-{mon:02d}", mod_of(m["mod"]), True, _SAME
+
+
+def weekday(m: re.Match, ctx: Context) -> Result | None:
+    before = ctx.text[max(0, m.start() - 8):m.start()].split()
+    if (before and before[-1] in _NAMED_DAYS) or ctx.word_after(m.end()) in _NEWSPAPERS:
+        return None
+    n, rel = _wd(m["wd"]), (m["rel"] or "").lower()
+    pod = PARTS_OF_DAY.get((m["pod"] or "").lower())
+    if ctx.dct is None:
+        v, ok = f"XXXX-WXX-{n + 1}", False
+    else:
+        relation = {"last": "last", "past": "last", "next": "next"}.get(rel, "")
+        tense = "future" if rel == "coming" else ("present" if rel == "this" else ctx.tense)
+        v, ok = nearest_weekday(ctx.dct, n, tense, relation=relation).isoformat(), True
+    if pod:
+        return "TIME", f"{v}T{pod}", mod_of(m["mod"]), ok, _SAME
+    return "DATE", v, mod_of(m["mod"]), ok, _SAME
+
+
+def deictic(m: re.Match, ctx: Context) -> Result | None:
+    v, ok = _day_of(ctx, m["day"])
+    pod = PARTS_OF_DAY.get((m["pod"] or m["day"]).lower())
+    if pod:
+        return "TIME", f"{v}T{pod}", mod_of(m["mod"]), ok, _SAME
+    return "DATE", v, mod_of(m["mod"]), ok, _SAME
+
+
+def part_of_day(m: re.Match, ctx: Context) -> Result | None:
+    pod = m["pod"].lower()
+    k = -1 if m["rel"].lower() == "last" and pod in ("night", "evening") else 0
+    if m["rel"].lower() == "last" and k == 0:
+        return None
+    v, ok = _rel(ctx, "day", k)
+    return "TIME", f"{v}T{PARTS_OF_DAY[pod]}", mod_of(m["mod"]), ok, _SAME
+
+
+def relative(m: re.Match, ctx: Context) -> Result | None:
+    rel, unit = m["rel"].lower(), m["unit"].lower()
+    k = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    v, ok = _rel(ctx, unit, k)
+    return "DATE", v, mod_of(m["mod"]), ok, _SAME
+
+
+def the_weekend(m: re.Match, ctx: Context) -> Result | None:
+    if ctx.dct is None:
+        return "DATE", PLACEHOLDER["weekend"], None, False, _SAME
+    k = -1 if ctx.tense == "past" and ctx.dct.weekday() < 5 else 0
+    return "DATE", shift(ctx.dct, "weekend", k), None, True, _SAME
+
+
+def _unit(word: str) -> str:
+    w = word.lower()
+    return "century" if w.startswith("centur") else w
+
+
+def ago(m: re.Match, ctx: Context) -> Result | None:
+    n, unit = number(m["n"]), _unit(m["unit"])
+    sign = -1 if m["dir"].lower() in ("ago", "earlier", "before") else 1
+    if n is None:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, ctx.dct is not None, _SAME
+    gran = unit if unit in PLACEHOLDER else "day"
+    if ctx.dct is None:
+        return "DATE", PLACEHOLDER[gran], mod_of(m["approx"]), False, _SAME
+    if unit == "weekend":
+        gran, n = "week", n
+    days = {"hour": 1 / 24, "minute": 0, "second": 0}.get(unit)
+    v = shift(ctx.dct, "day", round(sign * n * days)) if days is not None else shift(ctx.dct, gran, round(sign * n))
+    return "DATE", v, mod_of(m["approx"]), True, _SAME
+
+
+def span(m: re.Match, ctx: Context) -> Result | None:
+    n = number(m["n"])
+    return "DURATION", duration(n, _unit(m["unit"])), None, True, _SAME
+
+
+def duration_(m: re.Match, ctx: Context) -> Result | None:
+    word, unit = m["n"].lower(), _unit(m["unit"])
+    plural = m.group(0).lower().endswith("s") and not m.group(0).lower().endswith("ss")
+    n = number(m["n"])
+    if word in ("a", "an", "one", "a single") and unit in ("second", "quarter"):
+        return None  # "a second round", "a quarter of the vote"
+    if n is None and not plural:
+        return None  # "some day", "many a year"
+    if word in ("a", "an"):
+        before = ctx.text[max(0, m.start("n") - 12):m.start("n")]
+        if re.search(r"(\d|[$£€%]|\bonce|\btwice|\btimes|\bmillion|\bbillion|\bcents?|\bdollars?)\s*$", before):
+            return "SET", duration(1, unit), None, True, (m.start("n"), m.end())
+    return "DURATION", duration(n, unit), mod_of(m["approx"]), True, _SAME
+
+
+def plural(m: re.Match, ctx: Context) -> Result | None:
+    pre = re.sub(r"\s+", " ", (m["pre"] or "").lower())
+    unit = _unit(m["unit"][:-1] if not m["unit"].lower().startswith("centur") else "century")
+    if pre == "recent":
+        return "DATE", "PAST_REF", None, ctx.dct is not None, _SAME
+    if pre == "the coming":
+        return "DATE", "FUTURE_REF", None, ctx.dct is not None, _SAME
+    if not pre and ctx.word_before(m.start()) not in ("for", "over", "within", "took", "lasted", "spent", "in") \
+            and ctx.word_after(m.end()).lower() != "of":
+        return None
+    return "DURATION", duration(None, unit), None, True, _SAME
+
+
+def year(m: re.Match, ctx: Context) -> Result | None:
+    y = int(m["y"])
+    if ctx.dct is not None and y > ctx.dct.year + 30:
+        return None
+    before, after = ctx.word_before(m.start()), ctx.word_after(m.end())
+    if not m["mod"] and (before in _COUNT_WORDS or (after[:1].islower() and after.endswith("s")
+                                                     and before not in DATE_CONTEXT)):
+        return None  # "some 2000 troops", "2000 people"
+    return "DATE", f"{y:04d}", mod_of(m["mod"]), True, _SAME
+
+
+def decade(m: re.Match, ctx: Context) -> Result | None:
+    d = m["dec"]
+    if d[0] in "'’":
+        cur = ctx.dct.year if ctx.dct else 1999
+        full = 2000 + int(d[1:]) if 2000 + int(d[1:]) <= cur else 1900 + int(d[1:])
+    else:
+        full = int(d)
+    return "DATE", f"{full // 10:03d}", mod_of(m["mod"]), True, _SAME
+
+
+_DECADE_WORDS = {w: 1920 + 10 * i for i, w in enumerate(
+    "twenties thirties forties fifties sixties seventies eighties nineties".split())}
+
+
+def decade_word(m: re.Match, ctx: Context) -> Result | None:
+    return "DATE", f"{_DECADE_WORDS[m['dec'].lower()] // 10:03d}", mod_of(m["mod"]), True, _SAME
+
+
+def century(m: re.Match, ctx: Context) -> Result | None:
+    n = ordinal(m["ord"].replace("-", " ") if "twenty" in m["ord"].lower() else m["ord"])
+    return ("DATE", f"{n - 1:02d}", mod_of(m["mod"]), True, _SAME) if n else None
+
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def season(m: re.Match, ctx: Context) -> Result | None:
+    name, rel = m["season"].lower(), (m["rel"] or "").lower()
+    if not (m["y"] or rel or m["mod"]):
+        if (m["the"] and name == "fall") or (not m["the"] and ctx.word_before(m.start()) not in DATE_CONTEXT):
+            return None  # "the fall of the city", "spring water"
+    code = SEASONS[name]
+    if m["y"]:
+        return "DATE", f"{m['y']}-{code}", mod_of(m["mod"]), True, _SAME
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{code}", mod_of(m["mod"]), False, _SAME
+    cands = {y: dt.date(y, _SEASON_START[code], 21) for y in (ctx.dct.year - 2, ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)}
+    now = {y: c for y, c in cands.items() if c <= ctx.dct < c + dt.timedelta(days=91)}
+    if rel in ("last", "past"):
+        y = max(y for y, c in cands.items() if c + dt.timedelta(days=91) <= ctx.dct)
+    elif rel in ("next", "coming"):
+        y = min(y for y, c in cands.items() if c > ctx.dct)
+    elif now:
+        y = next(iter(now))
+    elif ctx.tense == "past":
+        y = max(y for y, c in cands.items() if c <= ctx.dct)
+    else:
+        y = min(y for y, c in cands.items() if c > ctx.dct)
+    return "DATE", f"{y}-{code}", mod_of(m["mod"]), True, _SAME
+
+
+def quarter(m: re.Match, ctx: Context) -> Result | None:
+    q, half = ordinal(m["q"]), m["unit"].lower() == "half"
+    letter, size = ("H", 2) if half else ("Q", 4)
+    if q is None or q > size:
+        return None
+    if m["y"]:
+        return "DATE", f"{m['y']}-{letter}{q}", None, True, _SAME
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{letter}{q}", None, False, _SAME
+    cur = (ctx.dct.month - 1) // (12 // size) + 1
+    y = ctx.dct.year
+    if q > cur and ctx.tense == "past":
+        y -= 1
+    elif q < cur and ctx.tense == "future":
+        y += 1
+    return "DATE", f"{y}-{letter}{q}", None, True, _SAME
+
+
+def q_code(m: re.Match, ctx: Context) -> Result | None:
+    if m["y"]:
+        return "DATE", f"{m['y']}-{m['q']}", None, True, _SAME
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{m['q']}", None, False, _SAME
+    return "DATE", f"{ctx.dct.year}-{m['q']}", None, True, _SAME
+
+
+def time(m: re.Match, ctx: Context) -> Result | None:
+    if m["named"]:
+        h, mi = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[m["named"].lower()]
+    elif m["h24"] is not None:
+        h, mi = int(m["h24"]), int(m["mi24"])
+    else:
+        h, mi = int(m["h"]), int(m["mi"] or 0)
+        if not 1 <= h <= 12:
+            return None
+        pm = m["ap"].lower().startswith("p")
+        h = (h % 12) + (12 if pm else 0)
+    if h > 24 or mi > 59:
+        return None
+    day = m["day0"] or m["day"]
+    if day:
+        v, ok = _day_of(ctx, day)
+    else:
+        v, ok = _rel(ctx, "day", 0)
+    return "TIME", f"{v}T{h:02d}:{mi:02d}", None, ok, _SAME
+
+
+_REFS = {"now": "PRESENT_REF", "nowadays": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+         "at present": "PRESENT_REF", "the moment": "PRESENT_REF", "these days": "PRESENT_REF",
+         "recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
+         "recent": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
+         "soon": "FUTURE_REF"}
+
+
+def ref(m: re.Match, ctx: Context) -> Result | None:
+    word = re.sub(r"\s+", " ", m["ref"].lower())
+    before, after = ctx.word_before(m.start()), ctx.word_after(m.end())
+    if word == "the moment" and before not in ("at", "for"):
+        return None
+    if word == "soon" and (before == "as" or after.lower() == "as"):
+        return None
+    if word == "the past" and after[:1].islower() and after.lower() not in _FUNCTION:
+        return None
+    return "DATE", _REFS[word], None, ctx.dct is not None, _SAME
+
+
+def set_(m: re.Match, ctx: Context) -> Result | None:
+    what, n = m["unit"], m["n"]
+    k = 2 if (n or "").lower() == "other" else (number(n) if n else 1)
+    if what.lower().rstrip("s") in PARTS_OF_DAY:
+        return "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[what.lower().rstrip('s')]}", None, True, _SAME
+    if what.lower().rstrip(".").rstrip("s") in WEEKDAYS:
+        return "SET", f"XXXX-WXX-{_wd(what.rstrip('s')) + 1}", None, True, _SAME
+    return "SET", duration(k, _unit(what)), None, True, _SAME
+
+
+_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y",
+            "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "fortnightly": "P2W"}
+
+
+def set_adverb(m: re.Match, ctx: Context) -> Result | None:
+    if m.group(0)[:1].isupper() and (ctx.word_before(m.start())[:1].isupper() or ctx.word_after(m.end())[:1].isupper()):
+        if ctx.text[max(0, m.start() - 2):m.start()].strip() not in ("", ".", '"'):
+            return None  # "China Daily", "the Daily Mail"
+        if ctx.word_after(m.end())[:1].isupper():
+            return None
+    return "SET", _ADVERBS[m["adv"].lower()], None, True, _SAME
+
+
+def set_freq(m: re.Match, ctx: Context) -> Result | None:
+    return "SET", duration(1, _unit(m["unit"])), None, True, _SAME
+
+
+def _nth_weekday(y: int, month: int, weekday: int, nth: int) -> dt.date:
+    first = dt.date(y, month, 1)
+    d = first + dt.timedelta(days=(weekday - first.weekday()) % 7)
+    if nth > 0:
+        return d + dt.timedelta(weeks=nth - 1)
+    while (d + dt.timedelta(weeks=1)).month == month:
+        d += dt.timedelta(weeks=1)
+    return d
+
+
+_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    "christmas": lambda y: dt.date(y, 12, 25), "christmas day": lambda y: dt.date(y, 12, 25),
+    "christmas eve": lambda y: dt.date(y, 12, 24), "new year's eve": lambda y: dt.date(y, 12, 31),
+    "new year's day": lambda y: dt.date(y, 1, 1), "independence day": lambda y: dt.date(y, 7, 4),
+    "halloween": lambda y: dt.date(y, 10, 31), "valentine's day": lambda y: dt.date(y, 2, 14),
+    "boxing day": lambda y: dt.date(y, 12, 26), "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4), "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+}
+
+
+def holiday(m: re.Match, ctx: Context) -> Result | None:
+    name = m["hol"].lower().replace("’", "'")
+    if not m["y"] and ctx.word_before(m.start()) not in DATE_CONTEXT | {"on", "at", "over", "for"}:
+        return None  # "Christmas tree", "Independence Day parade" named as a thing
+    rule = _HOLIDAYS[name]
+    if m["y"]:
+        return "DATE", rule(int(m["y"])).isoformat(), None, True, _SAME
+    if ctx.dct is None:
+        return "DATE", "XXXX" + rule(2001).isoformat()[4:] if "thanks" not in name else "XXXX-11-XX", None, False, _SAME
+    cands = [rule(y) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
+    past = [c for c in cands if c <= ctx.dct]
+    fut = [c for c in cands if c >= ctx.dct]
+    day = (past[-1] if ctx.tense == "past" and past else fut[0] if ctx.tense == "future" and fut
+           else min(cands, key=lambda c: abs((c - ctx.dct).days)))
+    return "DATE", day.isoformat(), None, True, _SAME
+
+
+NORMALIZERS: dict[str, Callable[[re.Match, Context], Result | None]] = {
+    "iso": iso, "numeric": numeric, "month_day": month_day, "day_month": day_month,
+    "month_year": month_year, "month": month, "weekday": weekday, "deictic": deictic,
+    "part_of_day": part_of_day, "relative": relative, "the_weekend": the_weekend, "ago": ago,
+    "span": span, "duration": duration_, "plural": plural, "year": year, "decade": decade,
+    "decade_word": decade_word, "century": century, "season": season, "quarter": quarter,
+    "q_code": q_code, "time": time, "ref": ref, "set": set_, "set_adverb": set_adverb,
+    "set_freq": set_freq, "holiday": holiday,
+}

@@ -1,0 +1,228 @@
+"""Calendar arithmetic, number words and tense for TimeML TIMEX3 values.
+
+The helpers behind :mod:`helpers.timex`: they turn pieces of an expression ("two", "last", a
+month, a weekday) into TimeML values (``2022-02-24``, ``2022-W08``, ``2022-Q1``, ``P3Y``), relative
+to the publication date (the document creation time, DCT) when one is known.
+
+>>> import datetime as dt
+>>> dct = dt.date(2022, 2, 24)
+>>> week(dct), shift(dct, "month", -1), shift(dct, "week", -2), shift(dct, "year", 1)
+('2022-W08', '2022-01', '2022-W06', '2023')
+>>> number("twenty-four"), number("a couple of"), number("3.5")
+(24, None, 3.5)
+>>> nearest_weekday(dct, 3, "past"), nearest_weekday(dct, 0, "future")
+(datetime.date(2022, 2, 24), datetime.date(2022, 2, 28))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterable
+
+__all__ = [
+    "MONTHS", "WEEKDAYS", "UNITS", "PARTS_OF_DAY", "SEASONS",
+    "number", "duration", "week", "shift", "nearest_weekday", "nearest_month_day",
+    "nearest_month", "granularity", "tense",
+]
+
+MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        ["jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
+         "aug august", "sep sept september", "oct october", "nov november", "dec december"]
+    )
+    for name in names.split()
+}
+WEEKDAYS = {
+    name: i
+    for i, names in enumerate(
+        ["monday mon", "tuesday tue tues", "wednesday wed", "thursday thu thur thurs", "friday fri",
+         "saturday sat", "sunday sun"]
+    )
+    for name in names.split()
+}
+#: unit word -> (TimeML duration letter, calendar granularity)
+UNITS = {
+    "second": ("S", "second"), "minute": ("M", "minute"), "hour": ("H", "hour"),
+    "day": ("D", "day"), "night": ("D", "day"), "week": ("W", "week"), "weekend": ("WE", "week"),
+    "fortnight": ("W", "week"), "month": ("M", "month"), "quarter": ("Q", "quarter"),
+    "year": ("Y", "year"), "decade": ("DE", "decade"), "century": ("CE", "century"),
+}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
+                "overnight": "NI", "midday": "MI", "noon": "MI"}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+
+_SMALL = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_WORD_NUMBERS = {"a": 1, "an": 1, "a single": 1, "half a": 0.5, "a half": 0.5, "a dozen": 12,
+                 "a hundred": 100, "hundred": 100, "one hundred": 100, "a couple": 2}
+_ORDINALS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+_ORDINALS.update({"twenty-first": 21, "twenty first": 21})
+
+
+def number(word: str) -> float | int | None:
+    """The value of a number written in digits or words; ``None`` for vague ones ("several")."""
+    w = re.sub(r"\s+", " ", word.strip().lower().replace(",", ""))
+    w = re.sub(r" and a half$", "", w) if w.endswith("and a half") else w
+    half = 0.5 if word.lower().strip().endswith("and a half") else 0
+    if re.fullmatch(r"\d+(?:\.\d+)?", w):
+        n = float(w) if "." in w else int(w)
+    elif w in _SMALL:
+        n = _SMALL[w]
+    elif w in _WORD_NUMBERS:
+        n = _WORD_NUMBERS[w]
+    elif w in _TENS:
+        n = _TENS[w]
+    else:
+        parts = re.split(r"[- ]", w)
+        if len(parts) == 2 and parts[0] in _TENS and parts[1] in _SMALL:
+            n = _TENS[parts[0]] + _SMALL[parts[1]]
+        else:
+            return None
+    return n + half if half else n
+
+
+def ordinal(word: str) -> int | None:
+    """1 for "first" or "1st", 21 for "21st"; None otherwise."""
+    w = word.strip().lower()
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", w)
+    return int(m[1]) if m else _ORDINALS.get(w)
+
+
+def duration(n: float | int | None, unit: str) -> str:
+    """TimeML duration: ``P3Y``, ``PT24H``, ``PXDE`` (vague number)."""
+    letter, _ = UNITS[unit]
+    amount = "X" if n is None else (f"{n:g}" if isinstance(n, float) else str(n))
+    return f"PT{amount}{letter}" if unit in ("second", "minute", "hour") else f"P{amount}{letter}"
+
+
+def week(d: dt.date) -> str:
+    """ISO week of a date, as TimeML writes it (``2022-W08``)."""
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    t = y * 12 + (m - 1) + k
+    return t // 12, t % 12 + 1
+
+
+def shift(dct: dt.date, unit: str, k: int | float) -> str:
+    """The ``unit``-level value ``k`` units away from the DCT ("2022-01" for month, -1)."""
+    k = int(k)
+    if unit in ("day", "night", "hour", "minute", "second"):
+        return (dct + dt.timedelta(days=k if unit in ("day", "night") else 0)).isoformat()
+    if unit in ("week", "fortnight"):
+        return week(dct + dt.timedelta(weeks=k * (2 if unit == "fortnight" else 1)))
+    if unit == "weekend":
+        return week(dct + dt.timedelta(weeks=k)) + "-WE"
+    if unit == "month":
+        y, m = _add_months(dct.year, dct.month, k)
+        return f"{y}-{m:02d}"
+    if unit == "quarter":
+        y, m = _add_months(dct.year, dct.month, 3 * k)
+        return f"{y}-Q{(m - 1) // 3 + 1}"
+    if unit == "decade":
+        return f"{(dct.year // 10 + k):03d}"
+    if unit == "century":
+        return f"{(dct.year // 100 + k):02d}"
+    return f"{dct.year + k:04d}"
+
+
+def _pick(dct: dt.date, candidates: Iterable[dt.date], tense: str) -> dt.date:
+    cands = sorted(candidates)
+    if tense == "past":
+        before = [c for c in cands if c <= dct]
+        if before:
+            return before[-1]
+    elif tense == "future":
+        after = [c for c in cands if c >= dct]
+        if after:
+            return after[0]
+    return min(cands, key=lambda c: (abs((c - dct).days), c > dct))
+
+
+def nearest_weekday(dct: dt.date, weekday: int, tense: str, *, relation: str = "") -> dt.date:
+    """The date of ``weekday`` (0 = Monday) seen from the DCT: the latest on or before it in a
+    past-tense sentence, the next in a future one, else the nearest; ``relation`` "last"/"next"
+    forces the direction and excludes the DCT itself."""
+    diffs = range(-7, 8)
+    days = [dct + dt.timedelta(days=k) for k in diffs if (dct.weekday() + k) % 7 == weekday]
+    if relation == "last":
+        return max(d for d in days if d < dct)
+    if relation == "next":
+        return min(d for d in days if d > dct)
+    return _pick(dct, days, tense)
+
+
+def nearest_month_day(dct: dt.date, month: int, day: int, tense: str) -> dt.date | None:
+    """A month and day without a year, placed in the year nearest the DCT that tense allows."""
+    cands = []
+    for y in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            cands.append(dt.date(y, month, day))
+        except ValueError:
+            pass
+    return _pick(dct, cands, tense) if cands else None
+
+
+def nearest_month(dct: dt.date, month: int, tense: str) -> int:
+    """The year of a month named alone ("in March"), by tense and proximity to the DCT."""
+    first = dct.replace(day=1)
+    cands = [dt.date(y, month, 1) for y in (dct.year - 1, dct.year, dct.year + 1)]
+    return _pick(first, cands, tense).year
+
+
+def granularity(tx_type: str, value: str) -> str:
+    """Granularity of a TimeML value: time, partofday, day, week, month, quarter, season, year,
+    decade, century, duration, set, ref or unknown.
+
+    >>> [granularity("DATE", v) for v in ("2022-02-24", "2022-W08", "199", "PRESENT_REF")]
+    ['day', 'week', 'decade', 'ref']
+    """
+    if tx_type == "DURATION":
+        return "duration"
+    if tx_type == "SET":
+        return "set"
+    if value.endswith("_REF"):
+        return "ref"
+    if re.search(r"T\d", value):
+        return "time"
+    if re.search(r"T(MO|AF|EV|NI|MI|DT)$", value):
+        return "partofday"
+    for pat, gran in ((r"\w{4}-\w\w-\w\w", "day"), (r"\w{4}-W\w+", "week"), (r"\w{4}-\w\w", "month"),
+                      (r"\w{4}-Q\w", "quarter"), (r"\w{4}-H\w", "halfyear"), (r"\w{4}-(SP|SU|FA|WI)", "season"),
+                      (r"\w{4}", "year"), (r"\w{3}", "decade"), (r"\w{2}", "century")):
+        if re.fullmatch(pat + r".*", value):
+            return gran
+    return "unknown"
+
+
+_FUTURE = frozenset("will 'll wo shall going plans plan planned expects expected scheduled due "
+                    "intends aims tomorrow upcoming".split())
+_PAST = frozenset(
+    "was were had did said told met took came went began saw made gave got left held "
+    "ago earlier yesterday been knew thought brought fought found led lost paid ran sent "
+    "spoke stood won wrote".split()
+)
+
+
+def tense(words: Iterable[str]) -> str:
+    """"future", "past" or "present" for a sentence's words (a future marker wins).
+
+    >>> tense("He will meet them on Thursday".split()), tense("They met on Thursday".split())
+    ('future', 'past')
+    """
+    past = False
+    for w in words:
+        lw = w.lower()
+        if lw in _FUTURE:
+            return "future"
+        if not past and (lw in _PAST or (len(lw) > 4 and lw.endswith("ed") and w[:1].islower())):
+            past = True
+    return "past" if past else "present"
