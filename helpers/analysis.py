@@ -17,6 +17,7 @@ import pandas as pd
 from .article import Article, article_from_text, load, parse_date
 from .speakers import speakers_step
 from .stance import stance_step
+from .quotes import quotes_step
 from .text import Doc, tokenize
 
 __all__ = ["Analysis", "analyze", "sentences_table", "tokens_table", "STEPS", "TABLES"]
@@ -105,9 +106,10 @@ def _text_step(a: Analysis) -> None:
 #: (name, step) in order; a step adds tables to ``Analysis.tables``.
 STEPS: list[tuple[str, Callable[[Analysis], None]]] = [
     ("text", _text_step),
+    ("quotes", quotes_step),
     ("speakers", speakers_step),
     ("stance", stance_step),
 ]
 
 #: Tables the CLI can print, in order.
-TABLES = ("sentences", "tokens", "speakers", "stance", "stance_scores", "tone")
+TABLES = ("sentences", "tokens", "quotes", "speakers", "stance", "stance_scores", "tone")

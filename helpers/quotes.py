@@ -1,7 +1,15 @@
 """Quotations and attributions: direct, indirect and mixed quotes with their cue and source mention.
 
-The quotation-mark layer (``QUOTE_PAIRS``, ``quoted_spans``) lives in ``helpers.quotemarks``.
+``extract_quotes(doc)`` walks the Doc once: quotation marks (``helpers.quotemarks``) give the direct
+quotes, the cue lexicon (``helpers.cues``) gives the reporting verbs; a direct quote takes the cue
+right after it (``"...," X said``) or right before it (``X said: "..."``), any other cue with a
+clause after it (``X said that ...``) or before it (``..., X said.``) gives an indirect quote, mixed
+when a quoted fragment sits inside it. Speakers are resolved later (``helpers.speakers``).
 
+>>> from helpers.text import tokenize_text
+>>> doc = tokenize_text('Talks\\n"We will not yield," the minister said. Officials said the talks failed.', title="Talks")
+>>> [(q.kind, q.text, q.cue, q.mention) for q in extract_quotes(doc)]
+[('direct', '"We will not yield,"', 'said', 'the minister'), ('indirect', 'the talks failed', 'said', 'Officials')]
 >>> t = 'Officials said "talks" would resume. He didn\\'t say \\u201cwhen\\u201d.'
 >>> [t[s:e] for s, e in quoted_spans(t)]
 ['talks', 'when']
@@ -9,6 +17,115 @@ The quotation-mark layer (``QUOTE_PAIRS``, ``quoted_spans``) lives in ``helpers.
 
 from __future__ import annotations
 
-from .quotemarks import QUOTE_PAIRS, QuoteSpan, quoted_spans, scan_quotes
+import bisect
+from typing import TYPE_CHECKING, NamedTuple
 
-__all__ = ["QUOTE_PAIRS", "QuoteSpan", "quoted_spans", "scan_quotes"]
+import pandas as pd
+
+from .attribution import Finder
+from .cues import CueLexicon, load_cues
+from .quotemarks import QUOTE_PAIRS, QuoteSpan, quoted_spans, scan_quotes
+from .text import Doc
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .analysis import Analysis
+
+__all__ = [
+    "COLUMNS",
+    "QUOTE_PAIRS",
+    "Quote",
+    "QuoteSpan",
+    "extract_quotes",
+    "quoted_spans",
+    "quotes_step",
+    "quotes_table",
+    "scan_quotes",
+]
+
+#: Columns of the ``quotes`` table, in order.
+COLUMNS = [
+    "article", "kind", "text", "start", "end", "cue", "cue_start", "cue_end", "speaker", "mention",
+    "mention_start", "mention_end", "paragraph", "sentence", "nested_in", "flag", "resolution",
+]
+
+
+class Quote(NamedTuple):
+    """One attribution; ``text == doc.text[start:end]`` (quotation marks included when direct)."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    mention: str | None
+    mention_start: int | None
+    mention_end: int | None
+    paragraph: int
+    sentence: int
+    nested_in: int | None
+    flag: str | None
+
+
+def extract_quotes(doc: Doc, *, lexicon: CueLexicon | None = None) -> list[Quote]:
+    """All direct, indirect and mixed quotes of a Doc, in text order.
+
+    Args:
+        doc: the tokenized article.
+        lexicon: cue verbs and phrases; the shipped ``reporting_verbs.txt`` when None.
+    """
+    finder = Finder(doc, lexicon or load_cues())
+    found = finder.run()
+    found.sort(key=lambda r: (r["start"], -r["end"], r.get("level", 0)))
+    starts = [(r["start"], r["end"]) for r in found]
+    out: list[Quote] = []
+    text = doc.text
+    for r in found:
+        parent = r.get("parent_span")
+        nested_in = None
+        if parent is not None:
+            k = bisect.bisect_left(starts, (parent[0], -1))
+            while k < len(found) and found[k]["start"] == parent[0]:
+                if found[k]["end"] == parent[1]:
+                    nested_in = k
+                    break
+                k += 1
+            if nested_in is None:  # the enclosing record: the last one whose span holds it
+                for k in range(len(found) - 1, -1, -1):
+                    f = found[k]
+                    if f is not r and f["start"] <= r["start"] and r["end"] <= f["end"] and f["start"] < r["start"]:
+                        nested_in = k
+                        break
+        cue, mention = r.get("cue"), r.get("mention")
+        sent = doc.sentence_at(r["start"])
+        out.append(
+            Quote(
+                r["kind"], text[r["start"] : r["end"]], r["start"], r["end"],
+                text[cue[0] : cue[1]] if cue else None, cue[0] if cue else None, cue[1] if cue else None,
+                text[mention[0] : mention[1]] if mention else None,
+                mention[0] if mention else None, mention[1] if mention else None,
+                doc.sentences[sent].paragraph if sent is not None else 0, sent if sent is not None else 0,
+                nested_in, r.get("flag"),
+            )
+        )
+    return out
+
+
+def quotes_table(doc: Doc, *, lexicon: CueLexicon | None = None) -> pd.DataFrame:
+    """The ``quotes`` table: one row per quote, columns ``COLUMNS`` (speaker/resolution left None)."""
+    rows = [
+        {**q._asdict(), "article": doc.article.id, "speaker": None, "resolution": None}
+        for q in extract_quotes(doc, lexicon=lexicon)
+    ]
+    df = pd.DataFrame(rows, columns=COLUMNS)
+    for col in ("cue_start", "cue_end", "mention_start", "mention_end", "nested_in"):
+        df[col] = df[col].astype("Int64")
+    df["speaker"] = df["speaker"].astype(object)
+    df["resolution"] = df["resolution"].astype(object)
+    return df
+
+
+def quotes_step(a: Analysis) -> None:
+    """Pipeline step: add the ``quotes`` table to the Analysis."""
+    a.tables["quotes"] = quotes_table(a.doc)

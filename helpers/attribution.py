@@ -1,0 +1,346 @@
+"""The rules behind ``helpers.quotes.extract_quotes``: cues and quotation marks -> attribution records.
+
+Records are plain dicts (kind, start, end, cue, mention as char spans, flag, level, parent_span);
+``extract_quotes`` turns them into ``Quote`` rows.
+
+>>> from helpers.text import tokenize_text
+>>> doc = tokenize_text('He said, "The Chinese - wise people - say: \\'Now is the time.\\'"')
+>>> [(r["kind"], doc.text[r["mention"][0]:r["mention"][1]]) for r in Finder(doc).run()]
+[('direct', 'He'), ('direct', 'The Chinese')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .cues import (
+    Cue, CueLexicon, RELATIVES, STOP_WORDS, _is_word, _norm, find_cues, load_cues, mention_after,
+    mention_before, passive,
+)
+from .quotemarks import MARKS, scan_quotes
+from .text import Doc
+
+__all__ = ["Finder", "HEADLINE"]
+
+#: A headline "Name: claim" (one to four capitalised words before the colon).
+HEADLINE = re.compile(r"\s*([A-Z][\w.'\u2019\-]*(?:\s+[A-Z][\w.'\u2019\-]*){0,3})\s*:\s+(\S(?:.*\S)?)\s*$")
+_NOT_SPEAKERS = frozenset(
+    "read more update updated watch breaking exclusive opinion analysis live video photos editorial "
+    "review explainer factbox timeline q&a poll fact check".split()
+)
+_CLAUSE_PUNCT = frozenset(". ; ! ? ( )".split())
+_DASHES = frozenset(("-", "\u2013", "\u2014", "--"))
+_LEAD_CONJ = frozenset("and but so yet or".split())
+_MIN_FLOATING_WORDS = 4
+
+
+class Finder:
+    """One pass over a Doc: cues, quotation marks, then the records."""
+
+    def __init__(self, doc: Doc, lexicon: CueLexicon | None = None) -> None:
+        self.doc, self.text, self.toks, self.sents = doc, doc.text, doc.tokens, doc.sentences
+        self.lex = lexicon or load_cues()
+        self.tstarts = [t.start for t in self.toks]
+        self.body = [p for p in doc.paragraphs if p.kind == "body" and p.end_sentence > p.first_sentence]
+        self.cues: list[Cue] = []
+        for p in self.body:
+            lo, hi = self.sents[p.first_sentence].first_token, self.sents[p.end_sentence - 1].end_token
+            self.cues.extend(find_cues(self.text, self.toks, lexicon=self.lex, lo=lo, hi=hi))
+        self.cue_first = {c.first: c for c in self.cues}
+        self.cue_last = {c.last: c for c in self.cues}
+        self.quotes = scan_quotes(self.text, paragraphs=[(p.start, p.end) for p in self.body])
+        self.outer = [q for q in self.quotes if q.level == 0]
+        self.outer_starts = [q.start for q in self.outer]
+        self.used: set[int] = set()  # first tokens of cues already given to a record
+        self.records: list[dict] = []
+        self.direct_by_start: dict[int, dict] = {}
+
+    # -- helpers --------------------------------------------------------------------------------
+    def tok(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect.bisect_left(self.tstarts, offset)
+
+    def tokens_of(self, span: tuple[int, int]) -> tuple[int, int]:
+        """Token range covering a char span."""
+        return self.tok(span[0]), bisect.bisect_right(self.tstarts, span[1] - 1)
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        return self.toks[i].start, self.toks[j - 1].end
+
+    def in_outer(self, offset: int) -> bool:
+        k = bisect.bisect_right(self.outer_starts, offset) - 1
+        return k >= 0 and self.outer[k].start < offset < self.outer[k].end
+
+    def words(self, i: int, j: int) -> int:
+        return sum(1 for t in self.toks[i:j] if _is_word(t.text))
+
+    def run(self) -> list[dict]:
+        """All records (unsorted)."""
+        self.headline()
+        for q in self.quotes:
+            if q.level == 0:
+                self.direct(q)
+        for q in self.quotes:
+            if q.level > 0:
+                self.nested(q)
+        for c in self.cues:
+            if c.first not in self.used and not self.in_outer(c.start):
+                self.indirect(c)
+        self.mark_mixed()
+        return self.records
+
+    def add(self, kind: str, start: int, end: int, cue, mention, *, tokens: bool = True, **extra) -> dict:
+        """Record a quote; ``cue`` is a Cue or a char span, ``mention`` a token range (char span if not ``tokens``)."""
+        cue_span = (cue.start, cue.end) if isinstance(cue, Cue) else cue
+        if isinstance(cue, Cue):
+            self.used.add(cue.first)
+        m = self.span(*mention) if (mention is not None and tokens) else mention
+        rec = {"kind": kind, "start": start, "end": end, "cue": cue_span, "mention": m, **extra}
+        self.records.append(rec)
+        return rec
+
+    # -- headline ---------------------------------------------------------------------------------
+    def headline(self) -> None:
+        for p in self.doc.paragraphs:
+            if p.kind != "title":
+                continue
+            m = HEADLINE.match(self.text, p.start, p.end)
+            if m and m.group(1).lower() not in _NOT_SPEAKERS and m.end(2) > m.start(2):
+                colon = self.text.index(":", m.end(1), m.start(2))
+                kind = "direct" if self.text[m.start(2)] in MARKS else "indirect"
+                self.add(kind, m.start(2), m.end(2), (colon, colon + 1), m.span(1), tokens=False, flag="headline")
+
+    # -- direct quotes ----------------------------------------------------------------------------
+    def trailing(self, close_i: int, hi: int):
+        """``(cue, mention tokens)`` right after a closing mark: ``," X said`` / ``," said X``."""
+        j = close_i
+        while j < hi and self.toks[j].text in (",", *_DASHES):
+            j += 1
+        for k in range(j, min(j + 9, hi)):
+            c = self.cue_first.get(k)
+            if c is None:
+                if self.toks[k].text in _CLAUSE_PUNCT or self.toks[k].text in MARKS:
+                    return None
+                continue
+            if c.cls == "belief" or passive(self.toks, c):
+                return None
+            if k == j:
+                return c, mention_after(self.toks, c.last, hi)
+            m = mention_before(self.toks, c.first, j)
+            if m is None or m[0] != j:
+                return None
+            return c, m
+        return None
+
+    def leading(self, open_i: int, lo: int):
+        """``(cue, mention tokens)`` right before an opening mark: ``X said: "``, ``X told them, "``."""
+        k = open_i
+        while k > lo and self.toks[k - 1].text in (":", ",", *_DASHES):
+            k -= 1
+        for back in range(0, 5):
+            c = self.cue_last.get(k - back)
+            if c is not None and c.first >= lo:
+                if back and (c.cls != "tell" or k == open_i):
+                    return None
+                if c.cls == "belief" or c.first in self.used or passive(self.toks, c):
+                    return None
+                if c.cls == "source-after":
+                    return None
+                return c, mention_before(self.toks, c.first, lo)
+            if k - back - 1 < lo or not _is_word(self.toks[k - back - 1].text):
+                return None
+        return None
+
+    def direct(self, q) -> None:
+        s0, s1 = self.doc.sentence_at(q.start), self.doc.sentence_at(max(q.start, q.end - 1))
+        if s0 is None:
+            return
+        open_i, close_i = self.tok(q.start), self.tok(q.end)
+        lo, hi = self.sents[s0].first_token, self.sents[s1].end_token
+        flag = q.flag
+        found = self.trailing(close_i, hi) if close_i < hi and q.end > q.start else None
+        start = q.start
+        lead_words = self.words(lo, open_i)
+        colon = open_i > lo and self.toks[open_i - 1].text == ":"
+        cue_before = any(self.cue_first.get(k) is not None for k in range(lo, open_i))
+        if found and lead_words and not colon and not cue_before:
+            k = lo
+            while k < open_i and _norm(self.toks[k].text) in _LEAD_CONJ:
+                k += 1
+            start = self.toks[k].start
+        if found is None:
+            found = self.leading(open_i, lo)
+            if found is None and open_i == lo and s0 > 0:  # "X said:" ending the previous sentence
+                prev = self.sents[s0 - 1]
+                if prev.end_token > prev.first_token and self.toks[prev.end_token - 1].text == ":":
+                    found = self.leading(prev.end_token, prev.first_token)
+        if found is not None:
+            cue, mention = found
+            kind = "mixed" if start != q.start else "direct"
+            rec = self.add(kind, start, q.end, cue, mention, flag=flag, level=0)
+            self.direct_by_start[q.start] = rec
+            return
+        if lead_words and cue_before:
+            return  # a fragment inside a paraphrase: the indirect pass makes it a mixed quote
+        n_words = self.words(open_i, close_i)
+        if lead_words or n_words < _MIN_FLOATING_WORDS:
+            return  # a title, a name or scare quotes
+        prev = self.records[-1] if self.records else None
+        if prev is not None and prev.get("level") == 0 and prev["cue"] and prev["kind"] == "direct":
+            ps = self.doc.sentence_at(prev["cue"][0])
+            if ps is not None and ps == s0 - 1 and self.sents[ps].paragraph == self.sents[s0].paragraph:
+                self.add("direct", q.start, q.end, prev["cue"], prev["mention"], tokens=False,
+                         flag=flag or "split", level=0)
+                return
+        self.add("direct", q.start, q.end, None, None, flag=flag or "floating", level=0)
+
+    def nested(self, q) -> None:
+        """A quote inside a quote: a record only when it has its own cue (else a title or name)."""
+        parent = self.quotes[q.parent]
+        s0 = self.doc.sentence_at(q.start)
+        open_i, close_i = self.tok(q.start), self.tok(q.end)
+        lo = max(self.sents[s0].first_token, self.tok(parent.start) + 1)
+        hi = min(self.sents[self.doc.sentence_at(max(q.start, q.end - 1))].end_token, self.tok(parent.end - 1))
+        found = self.trailing(close_i, hi) if close_i < hi else None
+        if found is None:
+            k = open_i
+            while k > lo and not _is_word(self.toks[k - 1].text):
+                k -= 1
+            dash = next((t.text for t in self.toks[k:open_i] if t.text in _DASHES), None)
+            if dash is not None:  # "Putin said - and well done, I praised him, - 'We are ...'"
+                d = k - 1
+                while d > lo and self.toks[d].text != dash:
+                    d -= 1
+                if self.toks[d].text == dash:
+                    k = d
+            for j in range(k, lo, -1):  # last cue before the mark, a parenthetical allowed after it
+                c = self.cue_last.get(j)
+                if c is not None and c.cls not in ("belief", "source-after"):
+                    after = self.toks[j].text if j < open_i else ":"
+                    if j == k or after in (",", ":", *_DASHES):
+                        found = (c, mention_before(self.toks, c.first, lo))
+                    break
+        if found is None:
+            return
+        cue, mention = found
+        self.add("direct", q.start, q.end, cue, mention, flag=q.flag, level=q.level,
+                 parent_span=(parent.start, parent.end))
+
+    # -- indirect speech ------------------------------------------------------------------------
+    def indirect(self, c: Cue) -> None:
+        toks = self.toks
+        s = toks[c.first].sentence
+        lo, hi = self.sents[s].first_token, self.sents[s].end_token
+        if passive(toks, c):
+            return
+        if c.cls == "source-after":
+            m = mention_after(toks, c.last, hi)
+            if m is None:
+                return
+            k = lo
+            while k < c.first and (_norm(toks[k].text) in _LEAD_CONJ or not _is_word(toks[k].text)):
+                k += 1
+            if k == c.first:  # "According to X, ..."
+                b = m[1]
+                while b < hi and toks[b].text in (",", ":"):
+                    b += 1
+                a, e = b, hi
+            elif toks[c.first - 1].text == "," and self.words(lo, c.first) > 3 and (
+                m[1] >= hi or toks[m[1]].text in (".", ",", ";")
+            ):
+                a, e = lo, c.first - 1
+            else:
+                a, e = lo, hi
+            return self.indirect_record(c, m, a, e)
+        m = mention_before(toks, c.first, lo)
+        if m is not None and _norm(toks[m[0]].text) in RELATIVES and m[1] - m[0] == 1:
+            m = self.antecedent(m[0], lo) or m
+        ing = _norm(toks[c.last - 1].text).endswith("ing") and c.first > lo and toks[c.first - 1].text == ","
+        if ing or (m is None and c.first > lo and _norm(toks[c.first - 1].text) in ("and", "but")):
+            # "..., suggesting that" / "he stressed that ..., and suggested that": the same subject
+            prior = [r for r in self.records if r["cue"] and r["mention"] and r["cue"][0] >= toks[lo].start
+                     and r["cue"][0] < c.start and r.get("level") == 0]
+            if not prior:
+                return
+            m = self.tokens_of(prior[-1]["mention"])
+        if m is None:  # "..., said X."
+            if c.cls in ("say", "verb") and c.first > lo + 2 and toks[c.first - 1].text == ",":
+                m2 = mention_after(toks, c.last, hi)
+                if m2 and (m2[1] >= hi or toks[m2[1]].text in (".", ",", ";", "!", "?")):
+                    return self.indirect_record(c, m2, lo, c.first - 1)
+            return
+        a = self.complement(c, hi)
+        if a is not None:
+            return self.indirect_record(c, m, a, hi)
+        nxt = c.last
+        while c.cls == "tell" and nxt < min(hi, c.last + 3) and _is_word(toks[nxt].text):
+            nxt += 1  # "..., she told reporters."
+        if c.cls != "belief" and (nxt >= hi or toks[nxt].text in (".", ",", ";", "!", "?")):
+            if m[0] > lo + 1 and toks[m[0] - 1].text in (",", *_DASHES):  # "..., X said."
+                return self.indirect_record(c, m, lo, m[0] - 1)
+
+    def complement(self, c: Cue, hi: int) -> int | None:
+        """Token where the reported clause after the cue begins, or None."""
+        toks = self.toks
+        for k in range(c.last, min(c.last + 8, hi)):
+            w = _norm(toks[k].text)
+            if w == "that":
+                return k if k + 1 < hi else None
+            if w in (":",) or toks[k].text in MARKS:
+                if toks[k].start in self.direct_by_start or (k + 1 < hi and toks[k + 1].start in self.direct_by_start):
+                    return None
+                return k + 1 if w == ":" else k
+            if w == "to" and c.cls == "tell" and k > c.last:
+                return k
+            if not _is_word(toks[k].text) and w != ",":
+                return None
+            if c.cls in ("say", "phrase") and k == c.last and w not in STOP_WORDS and w != ",":
+                return k if self.words(k, hi) >= 3 else None
+        return None
+
+    def antecedent(self, rel: int, lo: int) -> tuple[int, int] | None:
+        """For "X's stance on Y, which urged": the possessor X, else the noun phrase before the comma."""
+        toks = self.toks
+        if rel - 1 <= lo or toks[rel - 1].text != ",":
+            return None
+        i = rel - 1
+        while i > lo and i > rel - 12 and i not in self.cue_last and (
+            _is_word(toks[i - 1].text) or toks[i - 1].text in ("'", "\u2019")
+        ):
+            i -= 1
+        for k in range(i, rel - 1):
+            if _norm(toks[k].text) == "'s" or (toks[k].text in ("'", "\u2019") and toks[k + 1].text == "s"):
+                j = k
+                while j > i and toks[j - 1].text[:1].isupper() and _norm(toks[j - 1].text) not in STOP_WORDS:
+                    j -= 1
+                return (j, k) if j < k else None
+        return mention_before(toks, rel - 1, lo)
+
+    def indirect_record(self, c: Cue, m: tuple[int, int], a: int, e: int) -> None:
+        toks = self.toks
+        while e > a and toks[e - 1].text in (".", ",", ";", ":"):
+            e -= 1
+        # stop before a direct quote introduced by a colon ("explained that ...: "Yes, ...," X said")
+        for k in range(a, e):
+            if toks[k].text == ":" and k + 1 < e and toks[k + 1].start in self.direct_by_start:
+                e = k
+                break
+        if self.words(a, e) < 2:
+            return
+        self.add("indirect", toks[a].start, toks[e - 1].end, c, m, level=0)
+
+    def mark_mixed(self) -> None:
+        """An indirect quote holding a quoted fragment (not a direct quote of its own) is mixed."""
+        for r in self.records:
+            if r["kind"] != "indirect" or r.get("flag") == "headline":
+                continue
+            k = bisect.bisect_left(self.outer_starts, r["start"])
+            while k < len(self.outer) and self.outer[k].start < r["end"]:
+                q = self.outer[k]
+                if q.end <= r["end"] + 1 and q.start not in self.direct_by_start:
+                    r["kind"] = "mixed"
+                    if q.end > r["end"]:
+                        r["end"] = q.end
+                    break
+                k += 1

@@ -1,0 +1,208 @@
+"""Reporting cues (said, told, according to, went on to explain, ...) found in one pass over tokens.
+
+The verbs and phrases, with their inflections, live in ``helpers/data/reporting_verbs.txt``; each
+belongs to a class that says how it introduces what is reported (see the file's header).
+
+>>> from helpers.text import tokenize_text
+>>> doc = tokenize_text("He went on to explain that it rained, according to Belta.")
+>>> [(c.text, c.cls) for c in find_cues(doc.text, doc.tokens)]
+[('went on to explain', 'phrase'), ('according to', 'source-after')]
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple, Sequence
+
+from .text import Token
+
+__all__ = ["Cue", "CueLexicon", "load_cues", "find_cues", "CUE_CLASSES"]
+
+#: How a cue introduces its content (the file's sections).
+CUE_CLASSES = ("say", "verb", "tell", "belief", "phrase", "source-after")
+
+
+class CueLexicon(NamedTuple):
+    """Cue phrases as lower-case token tuples -> class; ``longest`` by first token."""
+
+    phrases: dict[tuple[str, ...], str]
+    longest: dict[str, int]
+
+
+class Cue(NamedTuple):
+    """A cue: tokens ``first:last`` (exclusive) of the token list, with its character span."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str
+    cls: str
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("\u2019", "'")
+
+
+@lru_cache(maxsize=8)
+def _load(path: str | None) -> CueLexicon:
+    if path is None:
+        raw = (resources.files("helpers") / "data" / "reporting_verbs.txt").read_text(encoding="utf-8")
+    else:
+        raw = Path(path).read_text(encoding="utf-8")
+    phrases: dict[tuple[str, ...], str] = {}
+    cls = "say"
+    for line in raw.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            cls = line[1:-1]
+            if cls not in CUE_CLASSES:
+                raise ValueError(f"{path or 'reporting_verbs.txt'}: unknown section [{cls}]")
+            continue
+        for form in line.split("|"):
+            key = tuple(_norm(form).split())
+            if key:
+                phrases.setdefault(key, cls)
+    longest: dict[str, int] = {}
+    for key in phrases:
+        longest[key[0]] = max(longest.get(key[0], 0), len(key))
+    return CueLexicon(phrases, longest)
+
+
+def load_cues(path: str | Path | None = None) -> CueLexicon:
+    """The cue lexicon: the shipped list when ``path`` is None.
+
+    >>> lex = load_cues()
+    >>> lex.phrases[("said",)], lex.phrases[("according", "to")], lex.phrases[("told",)]
+    ('say', 'source-after', 'tell')
+    """
+    return _load(None if path is None else str(path))
+
+
+def find_cues(
+    text: str, tokens: Sequence[Token], *, lexicon: CueLexicon | None = None, lo: int = 0, hi: int | None = None
+) -> list[Cue]:
+    """Every cue in ``tokens[lo:hi]``, longest match first, never overlapping (one pass)."""
+    lex = lexicon or load_cues()
+    hi = len(tokens) if hi is None else hi
+    out: list[Cue] = []
+    i = lo
+    while i < hi:
+        w = _norm(tokens[i].text)
+        n = lex.longest.get(w, 0)
+        found = 0
+        if n:
+            for k in range(min(n, hi - i), 0, -1):
+                key = tuple(_norm(t.text) for t in tokens[i : i + k])
+                cls = lex.phrases.get(key)
+                if cls is not None and tokens[i + k - 1].sentence == tokens[i].sentence:
+                    s, e = tokens[i].start, tokens[i + k - 1].end
+                    out.append(Cue(i, i + k, s, e, text[s:e], cls))
+                    found = k
+                    break
+        i += found or 1
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# the source noun phrase next to a cue (no tagger: word classes from small closed lists)
+
+#: Words that end a source noun phrase when met walking away from the cue.
+STOP_WORDS = frozenset(
+    "that and but or nor because while whereas although though as if when where so since after before "
+    "until unless than whether in on at for with from by to into about over under during against between "
+    "among through without within via like upon toward towards despite is was were are be been being has "
+    "have had will would could should may might must can did does do not n't then now later also "
+    "furthermore moreover however meanwhile still yet instead again here there today yesterday tonight "
+    "recently previously earlier finally separately additionally indeed thus hence what how why which who "
+    "whom whose this these those it's adding saying noting".split()
+)
+#: Words skipped between a subject and its verb ("has repeatedly said", "also told").
+SKIP_BEFORE_VERB = frozenset(
+    "also later then again previously once has have had will would could should may might must can did "
+    "does do not n't never still already often recently publicly privately earlier further first last just "
+    "even only ever always yet now is was were are am be been being 's 've 'd 'll".split()
+)
+BE_FORMS = frozenset("is was were are am be been being 's".split())
+RELATIVES = frozenset(("who", "which", "that"))
+_PARTICIPLES = frozenset("said told written shown known found thought held seen heard read put".split())
+MAX_MENTION = 8
+
+
+def _is_word(tok: str) -> bool:
+    return any(ch.isalnum() for ch in tok)
+
+
+def passive(tokens: Sequence[Token], cue: Cue) -> bool:
+    """True for "was told", "is said", "were asked" (the subject is not the source)."""
+    word = _norm(tokens[cue.last - 1].text)
+    if cue.last - cue.first > 1 or word.endswith("ing"):
+        return False
+    if not (word.endswith("ed") or word in _PARTICIPLES):
+        return False
+    j = cue.first - 1
+    while j >= 0 and _norm(tokens[j].text) in SKIP_BEFORE_VERB and tokens[j].sentence == tokens[cue.first].sentence:
+        if _norm(tokens[j].text) in BE_FORMS:
+            return True
+        j -= 1
+    return False
+
+
+def mention_before(tokens: Sequence[Token], cue_first: int, lo: int) -> tuple[int, int] | None:
+    """Token range ``(i, j)`` of the subject noun phrase ending right before the cue (or None).
+
+    Skips auxiliaries/adverbs ("has repeatedly said") and a parenthetical between commas or dashes
+    ("Lukashenko, who ..., said", "The Chinese - wise people - say"). ``lo`` bounds the search.
+    """
+    j = cue_first
+    while j > lo and _norm(tokens[j - 1].text) in SKIP_BEFORE_VERB:
+        j -= 1
+    if j > lo and tokens[j - 1].text in ("to",):
+        return None
+    if j > lo and tokens[j - 1].text in (",", "-", "\u2013", "\u2014"):  # parenthetical
+        mark = tokens[j - 1].text
+        k = j - 2
+        while k > lo and tokens[k].text != mark and k > j - 25:
+            k -= 1
+        if k > lo and tokens[k].text == mark and k < j - 2:
+            j = k
+        else:
+            return None
+    if j > lo and _norm(tokens[j - 1].text) in RELATIVES:
+        return (j - 1, j)
+    i = j
+    while i > lo:
+        w = tokens[i - 1].text
+        lw = _norm(w)
+        apostrophe = w in ("'", "\u2019") and i < j and tokens[i].text in ("s", "S")
+        if not apostrophe and lw != "'s" and (not _is_word(w) or lw in STOP_WORDS):
+            break
+        i -= 1
+        if j - i > MAX_MENTION:
+            return None
+    while i < j and _norm(tokens[i].text) in ("of", "'s", "\u2019", "'"):
+        i += 1
+    return (i, j) if i < j else None
+
+
+def mention_after(tokens: Sequence[Token], cue_last: int, hi: int) -> tuple[int, int] | None:
+    """Token range of the noun phrase right after the cue ("said the Russian Defense Ministry")."""
+    i = j = cue_last
+    while j < hi and j - i < MAX_MENTION:
+        w = tokens[j].text
+        lw = _norm(w)
+        if lw in ("'s", "\u2019", "s") and j > i:
+            j += 1
+            continue
+        if (not _is_word(w) and w not in ("-", "&")) or (lw in STOP_WORDS and lw not in ("of",)):
+            break
+        if lw == "of" and not (j + 1 < hi and (tokens[j + 1].text[:1].isupper() or tokens[j + 1].text == "the")):
+            break
+        j += 1
+    while j > i and tokens[j - 1].text in ("-", "&", "of"):
+        j -= 1
+    return (i, j) if j > i else None
