@@ -419,3 +419,27 @@ def with_table(analysis: Analysis, name: str, table: pd.DataFrame) -> Analysis:
     import dataclasses
 
     return dataclasses.replace(analysis, tables={**analysis.tables, name: table})
+
+
+def resolution_counts(analysis: Analysis) -> pd.DataFrame:
+    """How the quotes' speakers were found (``quotes.resolution``): count per method."""
+    quotes = table_or_empty(analysis, "quotes", QUOTE_COLUMNS)
+    counts = quotes["resolution"].fillna("(unresolved)").value_counts()
+    return pd.DataFrame({"resolution": counts.index, "quotes": counts.to_numpy()})
+
+
+_SCORE_VALUE = ("per_1000", "per_1000_words", "per_1k", "score", "rate")
+
+
+def scores_by(analysis: Analysis | pd.DataFrame, by: str = "voice") -> pd.DataFrame:
+    """Stance scores per 1,000 words as a table: one row per ``by`` value (voice, speaker or
+    article), one column per category, from the ``stance_scores`` table."""
+    scores = analysis if isinstance(analysis, pd.DataFrame) else analysis.tables.get("stance_scores")
+    if scores is None or scores.empty or by not in scores.columns:
+        return pd.DataFrame(columns=[by])
+    value = next((c for c in _SCORE_VALUE if c in scores.columns), None)
+    if value is None:
+        raise KeyError(f"stance_scores has no score column (looked for {', '.join(_SCORE_VALUE)})")
+    rows = scores[scores[by].notna()]
+    table = rows.pivot_table(index=by, columns="category", values=value, aggfunc="sum", fill_value=0)
+    return table.round(2).reset_index().rename_axis(columns=None)

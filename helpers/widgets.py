@@ -17,7 +17,7 @@ from typing import Any, Sequence
 
 import ipywidgets as w
 import pandas as pd
-from IPython.display import Image
+from IPython.display import Image, Markdown
 
 from . import explore
 from .analysis import Analysis, analyze
@@ -27,6 +27,8 @@ __all__ = [
     "Explorer",
     "figure_png",
     "as_image",
+    "chart",
+    "table",
     "upload_files",
     "article_explorer",
     "article_views",
@@ -61,6 +63,24 @@ def figure_png(fig) -> bytes:
 def as_image(fig) -> Image:
     """A Figure as an IPython Image, so a cell shows the chart under any matplotlib backend."""
     return Image(data=figure_png(fig), format="png")
+
+
+def chart(analysis: Analysis, name: str):
+    """``helpers.charts.<name>(analysis)`` as an image; a note instead when its step has not run."""
+    from . import charts
+
+    fn = getattr(charts, name, None)
+    if fn is None:
+        return Markdown(f"*`charts.{name}` is not available in this version of presslens.*")
+    return as_image(fn(analysis))
+
+
+def table(analysis: Analysis, name: str, columns: Sequence[str] | None = None):
+    """One of the analysis's tables (optionally some columns), or a note when its step did not run."""
+    df = analysis.tables.get(name)
+    if df is None:
+        return Markdown(f"*No `{name}` table: the step that makes it is not in `helpers.analysis.STEPS`.*")
+    return df[[c for c in columns if c in df.columns]] if columns else df
 
 
 def _html(value: str = "", css: str | None = None) -> w.HTML:
@@ -225,3 +245,288 @@ def kwic_explorer(analysis: Analysis, *, pattern: str = "", window: int = 8) -> 
     win.observe(refresh, "value")
     refresh()
     return Explorer(w.VBox([w.HBox([box, win]), out]), {"pattern": box, "window": win}, {"kwic": out})
+
+
+# --------------------------------------------------------------------------------------------
+# 03: choose, edit and reload lexicons
+
+
+def lexicon_files(folder: str | Path) -> list[Path]:
+    """The lexicon YAML files in ``folder``, sorted by name."""
+    folder = Path(folder)
+    return sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")]) if folder.is_dir() else []
+
+
+def save_lexicon(path: str | Path, text: str) -> explore.SaveResult:
+    """Validate ``text`` as a lexicon and, only if it is valid, write it to ``path``.
+
+    An invalid lexicon leaves the file untouched and the message says what is wrong and where.
+    """
+    from .lexicon import LexiconError, parse_lexicon
+
+    path = Path(path)
+    try:
+        lex = parse_lexicon(text, source=path.name, name=path.stem)
+    except LexiconError as exc:
+        return explore.SaveResult(path, False, f"not saved: {exc}")
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+    n_terms = len(lex.terms)
+    return explore.SaveResult(path, True, f"saved {path.name}: {len(lex.categories)} categories, {n_terms} terms")
+
+
+def rerun(analysis: Analysis, *, lexicon: Sequence[str | Path] | None = None,
+          published: dt.date | str | None = None) -> Analysis:
+    """The same article analysed again with other lexicons or another publication date.
+
+    Lexicon files are read afresh when they changed on disk, so an edited lexicon is used at once.
+    """
+    lex = analysis.options.get("lexicon") if lexicon is None else [str(p) for p in lexicon]
+    return analyze(analysis.article, lexicon=lex, published=published if published is not None else analysis.published)
+
+
+def lexicon_editor(folder: str | Path, *, on_saved=None) -> Explorer:
+    """Pick a lexicon file, edit it in a Textarea, **Save & reload**; invalid text is not saved.
+
+    ``on_saved`` (no arguments) runs after a successful save, e.g. to redraw the scores.
+    """
+    files = lexicon_files(folder)
+    pick = w.Dropdown(options=[(p.name, str(p)) for p in files], description="Lexicon")
+    area = w.Textarea(layout=w.Layout(width="100%", height="18em"))
+    area.add_class("presslens-lexicon-text")
+    save = w.Button(description="Save & reload", button_style="primary")
+    status = _html(css="presslens-status")
+
+    def load_text(*_):
+        area.value = Path(pick.value).read_text(encoding="utf-8") if pick.value else ""
+        status.value = ""
+
+    def on_save(_b=None):
+        result = save_lexicon(pick.value, area.value)
+        status.value = _status([result])
+        if result.saved and on_saved is not None:
+            on_saved()
+
+    pick.observe(load_text, "value")
+    save.on_click(on_save)
+    load_text()
+    return Explorer(w.VBox([w.HBox([pick, save]), area, status]),
+                    {"pick": pick, "text": area, "save": save}, {"status": status},
+                    {"save": on_save})
+
+
+def lexicon_workbench(analysis: Analysis, folder: str | Path, *, selected: Sequence[str | Path] | None = None) -> Explorer:
+    """Choose lexicons (SelectMultiple) and see the stance scores they give; edit a lexicon below and
+    **Save & reload** to rerun the scores with the edited file, without restarting the kernel."""
+    files = lexicon_files(folder)
+    chosen = [str(p) for p in files] if selected is None else [str(Path(p)) for p in selected]
+    pick = w.SelectMultiple(options=[(p.name, str(p)) for p in files], value=[c for c in chosen if c in map(str, files)],
+                            description="Lexicons", rows=min(6, max(2, len(files))))
+    status = _html(css="presslens-status")
+    scores = _html(css="presslens-scores")
+    ex = Explorer(w.VBox(), {"lexicons": pick}, {"scores": scores, "status": status}, {"analysis": analysis})
+
+    def refresh(*_):
+        if not pick.value:
+            scores.value = "<p><i>Choose at least one lexicon.</i></p>"
+            return
+        status.value = "analysing…"
+        try:
+            ex.state["analysis"] = rerun(analysis, lexicon=list(pick.value))
+        except ValueError as exc:  # LexiconError is a ValueError
+            status.value = f"✘ {explore._ESC(str(exc))}"
+            return
+        scores.value = explore.table_html(explore.scores_by(ex.state["analysis"], "voice"))
+        status.value = ""
+
+    editor = lexicon_editor(folder, on_saved=refresh)
+    pick.observe(refresh, "value")
+    refresh()
+    ex.widget.children = [pick, status, scores, w.HTML("<b>Edit a lexicon</b>"), editor.widget]
+    ex.controls.update({f"editor_{k}": v for k, v in editor.controls.items()})
+    ex.output["editor_status"] = editor.output["status"]
+    ex.state["save"] = editor.state["save"]
+    return ex
+
+
+# --------------------------------------------------------------------------------------------
+# 04: timeline
+
+
+def timeline_view(analysis: Analysis, *, start: dt.date | None = None, end: dt.date | None = None,
+                  speakers: Sequence[str] | None = None) -> tuple[Analysis, pd.DataFrame]:
+    """The analysis with its timeline filtered by date range and speakers, and that table."""
+    table = explore.filter_timeline(explore.table_or_empty(analysis, "timeline", explore.TIMELINE_COLUMNS),
+                                    start=start, end=end, speakers=speakers)
+    return explore.with_table(analysis, "timeline", table), table
+
+
+def timeline_explorer(analysis: Analysis) -> Explorer:
+    """The timeline chart and table, filtered by a date-range slider and a speaker selection.
+
+    By default the whole range and every voice are selected, which reproduces the static chart.
+    """
+    from . import charts
+
+    timeline = explore.table_or_empty(analysis, "timeline", explore.TIMELINE_COLUMNS)
+    dates = explore.timeline_dates(timeline)
+    who = sorted({"(narrator)" if not isinstance(s, str) else s for s in timeline["speaker"]})
+    rng = w.SelectionRangeSlider(options=[(d.isoformat(), d) for d in dates] or [("—", None)],
+                                 index=(0, max(0, len(dates) - 1)), description="Dates",
+                                 layout=w.Layout(width="90%"), disabled=len(dates) < 2)
+    rng.add_class("presslens-date-range")
+    pick = w.SelectMultiple(options=who, value=who, description="Voices", rows=min(6, max(2, len(who))))
+    image = w.Image(format="png")
+    image.add_class("presslens-timeline-chart")
+    table = _html(css="presslens-timeline-table")
+
+    def refresh(*_):
+        full = rng.index == (0, max(0, len(dates) - 1))
+        start, end = (None, None) if full or not dates else rng.value
+        filtered, rows = timeline_view(analysis, start=start, end=end,
+                                       speakers=None if set(pick.value) == set(who) else list(pick.value))
+        draw = getattr(charts, "timeline_chart", None)
+        if draw is not None:
+            image.value = figure_png(draw(filtered))
+        table.value = explore.table_html(rows[[c for c in ("text", "type", "value", "anchored", "speaker", "event",
+                                                           "sentence") if c in rows.columns]])
+
+    rng.observe(refresh, "value")
+    pick.observe(refresh, "value")
+    refresh()
+    return Explorer(w.VBox([rng, pick, image, table]), {"dates": rng, "speakers": pick},
+                    {"chart": image, "table": table})
+
+
+def reanchor_panel(analysis: Analysis) -> Explorer:
+    """A DatePicker set to the publication date; **Re-anchor** reruns the analysis with the picked
+    date, so relative expressions ("on Thursday", "last night") are resolved against it."""
+    date = w.DatePicker(value=analysis.published, description="Published")
+    go = w.Button(description="Re-anchor")
+    status = _html(css="presslens-status")
+    table = _html(css="presslens-reanchored")
+    ex = Explorer(w.VBox([w.HBox([date, go]), status, table]), {"date": date, "go": go},
+                  {"table": table, "status": status}, {"analysis": analysis})
+
+    def show(a: Analysis):
+        rows = explore.table_or_empty(a, "timeline", explore.TIMELINE_COLUMNS)
+        table.value = explore.table_html(rows[[c for c in ("text", "type", "value", "anchored", "sentence")
+                                               if c in rows.columns]])
+
+    def on_go(_b=None):
+        status.value = f"re-anchoring on {date.value}…" if date.value else "no date: relative expressions stay unresolved"
+        ex.state["analysis"] = rerun(analysis, published=date.value) if date.value else analysis
+        show(ex.state["analysis"])
+
+    go.on_click(on_go)
+    ex.state["reanchor"] = on_go
+    show(analysis)
+    return ex
+
+
+# --------------------------------------------------------------------------------------------
+# 05: several articles
+
+
+def analyze_articles(folder: str | Path, *, published: dt.date | str | None = None,
+                     lexicon: Sequence[str | Path] | None = None, progress: bool = True) -> list[Analysis]:
+    """Analyse every article in ``folder`` (a progress bar while it runs); unreadable files are skipped
+    with a warning naming them."""
+    import warnings
+
+    from tqdm.auto import tqdm
+
+    paths = explore.list_articles(folder)
+    out: list[Analysis] = []
+    for path in tqdm(paths, desc="analysing", unit="article", disable=not progress):
+        try:
+            out.append(analyze(path, published=published, lexicon=lexicon))
+        except ArticleError as exc:
+            warnings.warn(f"skipped {exc}", stacklevel=2)
+    return out
+
+
+def stacked(analyses: Sequence[Analysis], name: str) -> pd.DataFrame:
+    """One table of every analysis stacked, each row with its ``article`` first."""
+    frames = []
+    for a in analyses:
+        df = a.tables.get(name)
+        if df is not None and not df.empty:
+            frames.append(df.assign(article=a.article.id))
+    if not frames:
+        return pd.DataFrame(columns=["article"])
+    df = pd.concat(frames, ignore_index=True)
+    return df[["article", *[c for c in df.columns if c != "article"]]]
+
+
+def quoted_by_article(analyses: Sequence[Analysis], *, top: int = 5) -> pd.DataFrame:
+    """The ``top`` most quoted speakers of each article with their quote counts by kind."""
+    speakers = stacked(analyses, "speakers")
+    if speakers.empty:
+        return speakers
+    cols = [c for c in ("article", "speaker", "type", "quotes", "direct", "indirect", "mixed", "words")
+            if c in speakers.columns]
+    return speakers[cols].groupby("article", sort=False).head(top).reset_index(drop=True)
+
+
+def stance_by_article(analyses: Sequence[Analysis]) -> pd.DataFrame:
+    """Stance scores per 1,000 words, one row per article and voice, one column per category."""
+    frames = [explore.scores_by(a, "voice").assign(article=a.article.id) for a in analyses]
+    frames = [f for f in frames if not f.empty]
+    if not frames:
+        return pd.DataFrame(columns=["article", "voice"])
+    df = pd.concat(frames, ignore_index=True).fillna(0)
+    return df[["article", "voice", *[c for c in df.columns if c not in ("article", "voice")]]]
+
+
+def merged_timeline(analyses: Sequence[Analysis]) -> pd.DataFrame:
+    """Every article's timeline in one table, sorted by the date each value points at."""
+    df = stacked(analyses, "timeline")
+    if df.empty or "value" not in df.columns:
+        return df
+    order = df["value"].map(explore.parse_timeml_date)
+    return df.assign(date=order).sort_values("date", kind="stable", na_position="last").reset_index(drop=True)
+
+
+def articles_table(analyses: Sequence[Analysis]) -> pd.DataFrame:
+    """One row per article: id, title, publication date, words, quotes, speakers, timeline rows."""
+    def n(a: Analysis, name: str) -> int:
+        return len(a.tables[name]) if name in a.tables else 0
+
+    return pd.DataFrame(
+        [(a.article.id, a.article.title, a.published, a.word_count, n(a, "quotes"), n(a, "speakers"),
+          n(a, "timeline")) for a in analyses],
+        columns=["article", "title", "published", "words", "quotes", "speakers", "timeline"],
+    )
+
+
+#: The views of the comparison explorer: label -> function of a list of analyses.
+COMPARE_VIEWS = {
+    "who is quoted": quoted_by_article,
+    "stance by voice": stance_by_article,
+    "timeline": merged_timeline,
+    "articles": articles_table,
+}
+
+
+def compare_html(analyses: Sequence[Analysis], view: str, articles: Sequence[str] | None = None) -> str:
+    """One comparison view (a key of ``COMPARE_VIEWS``) over the chosen articles, as escaped HTML."""
+    chosen = [a for a in analyses if articles is None or a.article.id in set(articles)]
+    return explore.table_html(COMPARE_VIEWS[view](chosen), max_rows=200)
+
+
+def compare_explorer(analyses: Sequence[Analysis], *, view: str = "who is quoted") -> Explorer:
+    """Pick articles (all at first) and a view: who is quoted, stance by voice, merged timeline."""
+    ids = [a.article.id for a in analyses]
+    pick = w.SelectMultiple(options=ids, value=ids, description="Articles", rows=min(8, max(2, len(ids))))
+    which = w.ToggleButtons(options=list(COMPARE_VIEWS), value=view)
+    out = _html(css="presslens-compare")
+
+    def refresh(*_):
+        out.value = compare_html(analyses, which.value, list(pick.value))
+
+    pick.observe(refresh, "value")
+    which.observe(refresh, "value")
+    refresh()
+    return Explorer(w.VBox([w.HBox([pick, which]), out]), {"articles": pick, "view": which}, {"table": out})
