@@ -80,4 +80,97 @@ def speakers_chart(analysis, *, top: int = 15, title: str | None = None) -> Figu
 
 # --- stance ----------------------------------------------------------------------------------
 
+__all__ += ["stance_by_voice_chart", "stance_heatmap"]
+
+
+def _stance_scores(analysis, lexicon: str | None):
+    import pandas as pd
+
+    table = analysis if isinstance(analysis, pd.DataFrame) else getattr(analysis, "tables", {}).get("stance_scores")
+    if table is None or len(table) == 0:
+        return None
+    return table[table["lexicon"] == lexicon] if lexicon else table
+
+
+def _empty(ax, message: str) -> None:
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="#4d4d4d")
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
+def stance_by_voice_chart(analysis, *, lexicon: str | None = "conflict-framing", title: str | None = None) -> Figure:
+    """Category scores per 1,000 words by voice (narrator, paraphrase, quoted): grouped bars.
+
+    Args:
+        analysis: an ``Analysis`` (its ``stance_scores`` table is used) or that table.
+        lexicon: the lexicon whose categories are shown (None: every lexicon).
+        title: the chart's title; "Stance vocabulary by voice" when None.
+    """
+    scores = _stance_scores(analysis, lexicon)
+    rows = None if scores is None else scores[scores["level"] == "voice"]
+    labels = [] if rows is None else list(dict.fromkeys(rows["label"]))
+    fig = new_figure(7.5, max(2.5, 0.9 + 0.42 * len(labels)))
+    ax = fig.add_subplot()
+    ax.set_title(title or "Stance vocabulary by voice", loc="left", fontsize=11)
+    if rows is None or len(rows) == 0 or rows["hits"].sum() == 0:
+        _empty(ax, "No stance vocabulary found in this article")
+        return fig
+    voices = [v for v in ("narrator", "paraphrase", "quoted") if v in set(rows["voice"])]
+    height = 0.8 / len(voices)
+    y = list(range(len(labels)))[::-1]
+    for k, voice in enumerate(voices):
+        sub = rows[rows["voice"] == voice].set_index("label")["per_1000"]
+        ax.barh([v + 0.4 - (k + 0.5) * height for v in y], [float(sub.get(lab, 0.0)) for lab in labels],
+                height=height, color=PALETTE[voice], label=voice)
+    ax.set_yticks(y, labels)
+    ax.set_xlabel("hits per 1,000 words of that voice")
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(loc="lower right", frameon=False, fontsize=8)
+    return fig
+
+
+def stance_heatmap(analysis, *, lexicon: str | None = "conflict-framing", top: int = 12,
+                   title: str | None = None) -> Figure:
+    """Speaker x category heatmap of hits per 1,000 words (the narrator as the first row).
+
+    Args:
+        analysis: an ``Analysis`` (its ``stance_scores`` table is used) or that table.
+        lexicon: the lexicon whose categories are shown (None: every lexicon).
+        top: at most this many speakers, those with the most words first.
+        title: the chart's title; "Who uses which vocabulary" when None.
+    """
+    scores = _stance_scores(analysis, lexicon)
+    fig_rows: list[tuple[str, dict]] = []
+    labels: list[str] = []
+    if scores is not None and len(scores):
+        labels = list(dict.fromkeys(scores["label"]))
+        narr = scores[(scores["level"] == "voice") & (scores["voice"] == "narrator")]
+        if len(narr):
+            fig_rows.append(("(narrator)", dict(zip(narr["label"], narr["per_1000"]))))
+        spk = scores[scores["level"] == "speaker"]
+        for name in list(dict.fromkeys(spk["speaker"]))[:top]:
+            sub = spk[spk["speaker"] == name]
+            fig_rows.append((str(name), dict(zip(sub["label"], sub["per_1000"]))))
+    fig = new_figure(max(6.0, 1.8 + 0.65 * len(labels)), max(2.5, 1.6 + 0.4 * len(fig_rows)))
+    ax = fig.add_subplot()
+    ax.set_title(title or "Who uses which vocabulary (hits per 1,000 words)", loc="left", fontsize=11)
+    if not fig_rows or not labels:
+        _empty(ax, "No stance vocabulary found in this article")
+        return fig
+    matrix = [[float(values.get(lab, 0.0)) for lab in labels] for _, values in fig_rows]
+    image = ax.imshow(matrix, cmap="Blues", aspect="auto", vmin=0)
+    peak = max(max(r) for r in matrix) or 1.0
+    for i, row in enumerate(matrix):
+        for j, value in enumerate(row):
+            if value:
+                ax.text(j, i, f"{value:.0f}", ha="center", va="center", fontsize=7,
+                        color="white" if value > peak / 2 else "#222222")
+    ax.set_xticks(range(len(labels)), [lab if len(lab) <= 24 else lab[:23] + "\u2026" for lab in labels],
+                  rotation=35, ha="right", fontsize=8)
+    ax.set_yticks(range(len(fig_rows)), [name if len(name) <= 32 else name[:31] + "\u2026" for name, _ in fig_rows],
+                  fontsize=8)
+    fig.colorbar(image, ax=ax, shrink=0.8, label="per 1,000 words")
+    return fig
+
+
 # --- timeline --------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ are links to other articles and are skipped, both for hits and for word counts.
 from __future__ import annotations
 
 import bisect
+import numbers
 import re
 from typing import TYPE_CHECKING, Any, Iterable, NamedTuple, Sequence
 
@@ -94,7 +95,7 @@ def _str_or_none(value: Any) -> str | None:
 
 
 def _quote_rows(quotes: pd.DataFrame | None, length: int) -> list[tuple[int, int, str, str | None, Any]]:
-    """(start, end, kind, speaker, label) of usable quotes rows, outermost first."""
+    """(start, end, kind, speaker, label) of usable quotes rows, in the order they apply."""
     if quotes is None or len(quotes) == 0 or not {"start", "end"} <= set(quotes.columns):
         return []
     kinds = quotes["kind"] if "kind" in quotes else pd.Series("direct", index=quotes.index)
@@ -108,7 +109,7 @@ def _quote_rows(quotes: pd.DataFrame | None, length: int) -> list[tuple[int, int
         s, e = max(0, s), min(length, e)
         if e > s:
             rows.append((s, e, str(kind), _str_or_none(spk), label))
-    rows.sort(key=lambda r: (-(r[1] - r[0]), r[0]))
+    rows.sort(key=lambda r: (r[0], -r[1]))  # a later-starting (inner, or overlapping) quote wins
     return rows
 
 
@@ -243,7 +244,11 @@ def stance_step(a: "Analysis") -> None:
     voices = token_voices(a.doc, quotes)
     hits = find_stance(a.doc, lexicons, voices=voices)
     df = pd.DataFrame([(a.article.id, *h) for h in hits], columns=["article", *StanceHit._fields])
-    a.tables["stance"] = df[STANCE_COLUMNS].astype({"negated": bool})
+    df = df[STANCE_COLUMNS].astype({"negated": bool})
+    labels = [h.quote for h in hits]
+    if all(q is None or isinstance(q, numbers.Integral) for q in labels):
+        df["quote"] = pd.array([None if q is None else int(q) for q in labels], dtype="Int64")
+    a.tables["stance"] = df
     a.tables["stance_scores"] = stance_scores(a.doc, hits, lexicons, voices=voices)
     a.tables["tone"] = tone_table(a.doc, quotes, voices=voices)
 
