@@ -152,6 +152,8 @@ def _term_words(text: str, case: bool, source: str, node: yaml.Node) -> tuple[tu
     """Token keys of a term (tokenized like the article) and which of them are prefixes (``*``)."""
     words: list[str] = []
     prefix: list[bool] = []
+    if not re.search(r"\w", text):
+        raise _fail(source, node, f"term {text!r} has no word in it")
     for part in text.split():
         if not _WORD_STAR.match(part):
             raise _fail(source, node, f"term {text!r}: '*' may only end a word (as in occup*)")
@@ -169,6 +171,8 @@ def _term(node: yaml.Node, source: str, category: str, lexicon: str) -> Term:
     line = node.start_mark.line + 1
     if isinstance(node, yaml.ScalarNode):
         text, note, weight, case = _text(node, source, "a term"), None, 1.0, False
+    elif not isinstance(node, yaml.MappingNode):
+        raise _fail(source, node, f"a term of category {category!r} must be a text or a mapping with 'term'")
     else:
         fields = _mapping(node, source, f"a term of category {category!r}", TERM_KEYS)
         if "term" not in fields:
