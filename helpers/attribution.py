@@ -49,9 +49,11 @@ class Finder:
             self.cues.extend(find_cues(self.text, self.toks, lexicon=self.lex, lo=lo, hi=hi))
         self.cue_first = {c.first: c for c in self.cues}
         self.cue_last = {c.last: c for c in self.cues}
+        self.cue_last_tok = {c.last - 1 for c in self.cues}
         self.quotes = scan_quotes(self.text, paragraphs=[(p.start, p.end) for p in self.body])
         self.outer = [q for q in self.quotes if q.level == 0]
         self.outer_starts = [q.start for q in self.outer]
+        self.outer_set = set(self.outer_starts)
         self.used: set[int] = set()  # first tokens of cues already given to a record
         self.records: list[dict] = []
         self.direct_by_start: dict[int, dict] = {}
@@ -138,12 +140,25 @@ class Finder:
         k = open_i
         while k > lo and self.toks[k - 1].text in (":", ",", *_DASHES):
             k -= 1
+        if k < open_i and self.toks[k].text == ":" and k - 1 >= lo and k - 1 not in self.cue_last_tok:
+            w = self.toks[k - 1].text
+            if w.islower() and w.endswith("ed"):  # 'Trump leaned in and boomed: "..."'
+                m = mention_before(self.toks, k - 1, lo)
+                return (Cue(k - 1, k, self.toks[k - 1].start, self.toks[k - 1].end, w, "say"), m) if m else None
+            m = mention_before(self.toks, k, lo)
+            if m and self.toks[m[0]].text[:1].isupper() and m[1] == k:  # "Pew Research: "..."
+                return Cue(k, k + 1, self.toks[k].start, self.toks[k].end, ":", "say"), m
         for back in range(0, 5):
             c = self.cue_last.get(k - back)
             if c is not None and c.first >= lo:
                 if back and (c.cls != "tell" or k == open_i):
                     return None
-                if c.cls == "belief" or c.first in self.used or passive(self.toks, c):
+                if c.first in self.used:
+                    prev = self.records[-1] if self.records else None
+                    if prev is not None and prev["cue"] == (c.start, c.end) and prev["end"] <= c.start:
+                        return c, self.tokens_of(prev["mention"]) if prev["mention"] else None
+                    return None
+                if c.cls == "belief" or passive(self.toks, c):
                     return None
                 if c.cls == "source-after":
                     return None
@@ -177,15 +192,22 @@ class Finder:
                     found = self.leading(prev.end_token, prev.first_token)
         if found is not None:
             cue, mention = found
+            if cue.first in self.used:  # '"...," X said, "..."': the second half of a split quote
+                flag = flag or "split"
             kind = "mixed" if start != q.start else "direct"
-            rec = self.add(kind, start, q.end, cue, mention, flag=flag, level=0)
+            end = q.end
+            if cue.end < q.start and close_i < hi and self.words(close_i, hi) >= 2 and self.toks[close_i].text != ",":
+                e = hi  # 'X says "the wind is at our backs" despite his loss': the paraphrase goes on
+                while e > close_i and not _is_word(self.toks[e - 1].text) and self.toks[e - 1].start + 1 != q.end:
+                    e -= 1
+                kind, end = "mixed", self.toks[e - 1].end
+            rec = self.add(kind, start, end, cue, mention, flag=flag, level=0)
             self.direct_by_start[q.start] = rec
             return
         if lead_words and cue_before:
             return  # a fragment inside a paraphrase: the indirect pass makes it a mixed quote
-        n_words = self.words(open_i, close_i)
-        if lead_words or n_words < _MIN_FLOATING_WORDS:
-            return  # a title, a name or scare quotes
+        if lead_words:
+            return  # a title, a name or scare quotes inside a sentence
         prev = self.records[-1] if self.records else None
         if prev is not None and prev.get("level") == 0 and prev["cue"] and prev["kind"] == "direct":
             ps = self.doc.sentence_at(prev["cue"][0])
@@ -193,7 +215,8 @@ class Finder:
                 self.add("direct", q.start, q.end, prev["cue"], prev["mention"], tokens=False,
                          flag=flag or "split", level=0)
                 return
-        self.add("direct", q.start, q.end, None, None, flag=flag or "floating", level=0)
+        if self.words(open_i, close_i) >= _MIN_FLOATING_WORDS:
+            self.add("direct", q.start, q.end, None, None, flag=flag or "floating", level=0)
 
     def nested(self, q) -> None:
         """A quote inside a quote: a record only when it has its own cue (else a title or name)."""
@@ -283,12 +306,14 @@ class Finder:
     def complement(self, c: Cue, hi: int) -> int | None:
         """Token where the reported clause after the cue begins, or None."""
         toks = self.toks
-        for k in range(c.last, min(c.last + 8, hi)):
+        reach = {"verb": 4, "belief": 3}.get(c.cls, 7)
+        for k in range(c.last, min(c.last + reach, hi)):
             w = _norm(toks[k].text)
             if w == "that":
                 return k if k + 1 < hi else None
-            if w in (":",) or toks[k].text in MARKS:
-                if toks[k].start in self.direct_by_start or (k + 1 < hi and toks[k + 1].start in self.direct_by_start):
+            if w == ":" or toks[k].start in self.outer_set:
+                q = toks[k + 1].start if w == ":" and k + 1 < hi else toks[k].start
+                if q in self.direct_by_start or c.cls == "belief":
                     return None
                 return k + 1 if w == ":" else k
             if w == "to" and c.cls == "tell" and k > c.last:

@@ -1,0 +1,204 @@
+"""Score the quotes extractor against PolNeAR brat attributions; optionally time it against tokenizing.
+
+    python benchmarks/quotes_eval.py --data ../shared/eval/polnear/dev
+    python benchmarks/quotes_eval.py --data ../shared/eval/polnear/train --timing
+
+Content: a prediction matches a gold attribution when their content spans overlap by at least half of
+EACH one's length (one-to-one, greedy by overlap). Source: a matched pair whose mention overlaps the
+gold Source. Cue: a matched pair whose cue overlaps the gold Cue. "direct" repeats the scores on gold
+contents that begin with a quotation mark against predictions that do. The first annotator file in
+sorted order is used per article; discontinuous spans ("12 40;52 60") are kept as pieces.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from helpers.article import load  # noqa: E402
+from helpers.quotemarks import MARKS  # noqa: E402
+from helpers.quotes import extract_quotes  # noqa: E402
+from helpers.text import tokenize  # noqa: E402
+
+Spans = list[tuple[int, int]]
+
+
+def parse_ann(path: Path) -> list[dict[str, Spans | None]]:
+    """Attributions of one brat file: {"content", "source", "cue"} -> list of (start, end) pieces."""
+    spans: dict[str, Spans] = {}
+    events = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            _type, _, offsets = parts[1].partition(" ")
+            pieces = []
+            for piece in offsets.split(";"):
+                s, e = piece.split()
+                pieces.append((int(s), int(e)))
+            spans[parts[0]] = pieces
+        elif line.startswith("E") and len(parts) >= 2:
+            roles = dict(arg.split(":", 1) for arg in parts[1].split() if ":" in arg)
+            events.append(roles)
+    out = []
+    for roles in events:
+        content = spans.get(roles.get("Content", ""))
+        if not content:
+            continue
+        out.append({"content": content, "source": spans.get(roles.get("Source", "")), "cue": spans.get(roles.get("Cue", ""))})
+    return out
+
+
+def gold_files(data: Path) -> dict[str, Path]:
+    """Article name -> its first annotator file."""
+    by_article: dict[str, list[Path]] = defaultdict(list)
+    for p in sorted((data / "attributions").glob("*.ann")):
+        by_article[p.stem.rsplit("_", 1)[0]].append(p)
+    return {name: sorted(files)[0] for name, files in by_article.items()}
+
+
+def _length(a: Spans) -> int:
+    return sum(e - s for s, e in a)
+
+
+def overlap(a: Spans, b: Spans) -> int:
+    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+
+
+def match(pred: list[dict], gold: list[dict]) -> list[tuple[int, int]]:
+    """One-to-one pairs (pred index, gold index) overlapping by half of each one's length."""
+    cands = []
+    for i, p in enumerate(pred):
+        for j, g in enumerate(gold):
+            ov = overlap(p["content"], g["content"])
+            if ov and ov * 2 >= _length(p["content"]) and ov * 2 >= _length(g["content"]):
+                cands.append((ov, i, j))
+    cands.sort(reverse=True)
+    used_p, used_g, pairs = set(), set(), []
+    for _ov, i, j in cands:
+        if i not in used_p and j not in used_g:
+            used_p.add(i), used_g.add(j), pairs.append((i, j))
+    return pairs
+
+
+def predict(text_path: Path) -> list[dict]:
+    """Attributions from the quotes records.
+
+    The parts of one speaker's quotation that the extractor gives as separate rows (flag "split":
+    '"A," X said. "B"'; flag "floating": a cue-less quote after another in the same paragraph) are
+    joined into one attribution with a discontinuous content, as PolNeAR annotates them.
+    """
+    doc = tokenize(load(text_path))
+    out: list[dict] = []
+    for q in extract_quotes(doc):
+        joins = (
+            out and q.nested_in is None and (q.flag == "split" or q.flag == "floating" and out[-1]["paragraph"] >= q.paragraph)
+        )
+        if joins and out[-1]["kind"] in ("direct", "mixed"):
+            out[-1]["content"].append((q.start, q.end))
+            continue
+        out.append({
+            "content": [(q.start, q.end)],
+            "source": [(q.mention_start, q.mention_end)] if q.mention_start is not None else None,
+            "cue": [(q.cue_start, q.cue_end)] if q.cue_start is not None else None,
+            "kind": q.kind,
+            "paragraph": q.paragraph,
+        })
+    return out
+
+
+def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
+    p = tp / npred if npred else 0.0
+    r = tp / ngold if ngold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def evaluate(data: Path, *, limit: int | None = None) -> dict[str, dict[str, tuple[float, float, float]]]:
+    """Scores on one split: {"all"|"direct": {"content"|"source"|"cue": (P, R, F1)}}."""
+    counts = {sub: defaultdict(int) for sub in ("all", "direct")}
+    files = gold_files(data)
+    for n, (name, ann) in enumerate(sorted(files.items())):
+        if limit is not None and n >= limit:
+            break
+        text_path = data / "text" / f"{name}.txt"
+        text = text_path.read_text(encoding="utf-8")
+        gold_all = parse_ann(ann)
+        pred_all = predict(text_path)
+        for sub in ("all", "direct"):
+            if sub == "direct":
+                gold = [g for g in gold_all if text[g["content"][0][0] : g["content"][0][0] + 1] in MARKS]
+                pred = [p for p in pred_all if text[p["content"][0][0] : p["content"][0][0] + 1] in MARKS]
+            else:
+                gold, pred = gold_all, pred_all
+            c = counts[sub]
+            c["pred"] += len(pred)
+            c["gold"] += len(gold)
+            c["pred_source"] += sum(1 for p in pred if p["source"])
+            c["gold_source"] += sum(1 for g in gold if g["source"])
+            c["pred_cue"] += sum(1 for p in pred if p["cue"])
+            c["gold_cue"] += sum(1 for g in gold if g["cue"])
+            for i, j in match(pred, gold):
+                c["content"] += 1
+                p, g = pred[i], gold[j]
+                if p["source"] and g["source"] and overlap(p["source"], g["source"]):
+                    c["source"] += 1
+                if p["cue"] and g["cue"] and overlap(p["cue"], g["cue"]):
+                    c["cue"] += 1
+    return {
+        sub: {
+            "content": prf(c["content"], c["pred"], c["gold"]),
+            "source": prf(c["source"], c["pred_source"], c["gold_source"]),
+            "cue": prf(c["cue"], c["pred_cue"], c["gold_cue"]),
+            "_counts": dict(c),
+        }
+        for sub, c in counts.items()
+    }
+
+
+def timing(data: Path) -> tuple[float, float, int]:
+    """Seconds spent tokenizing and extracting quotes over every text of a split, and word count."""
+    t_tok = t_q = 0.0
+    words = 0
+    for path in sorted((data / "text").glob("*.txt")):
+        art = load(path)
+        t0 = time.perf_counter()
+        doc = tokenize(art)
+        t1 = time.perf_counter()
+        extract_quotes(doc)
+        t2 = time.perf_counter()
+        t_tok += t1 - t0
+        t_q += t2 - t1
+        words += doc.word_count
+    return t_tok, t_q, words
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared/eval/polnear/dev")
+    ap.add_argument("--limit", type=int, default=None, help="score only the first N articles")
+    ap.add_argument("--timing", action="store_true", help="also time tokenize vs extract_quotes")
+    args = ap.parse_args(argv)
+    if not (args.data / "attributions").is_dir():
+        print(f"{args.data}: no attributions/ folder (PolNeAR split expected)", file=sys.stderr)
+        return 2
+    scores = evaluate(args.data, limit=args.limit)
+    print(f"PolNeAR {args.data}")
+    for sub in ("all", "direct"):
+        c = scores[sub]["_counts"]
+        print(f"[{sub}] predicted {c.get('pred', 0)}, gold {c.get('gold', 0)}")
+        for what in ("content", "source", "cue"):
+            p, r, f = scores[sub][what]
+            print(f"  {what:8s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    if args.timing:
+        t_tok, t_q, words = timing(args.data)
+        print(f"timing: tokenize {t_tok:.2f}s ({words / t_tok:,.0f} words/s), "
+              f"quotes {t_q:.2f}s ({words / t_q:,.0f} words/s), quotes/tokenize = {t_q / t_tok:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
