@@ -24,7 +24,10 @@ from typing import Iterator, NamedTuple
 from .text import Doc
 from .timex_values import granularity, tense
 
-__all__ = ["Timex", "RULES", "extract_timexes", "timexes_in_text"]
+__all__ = ["Timex", "RULES", "WINDOW", "extract_timexes", "timexes_in_text"]
+
+#: tokens before and after an expression whose verbs decide its tense
+WINDOW = (10, 6)
 
 
 class Timex(NamedTuple):
@@ -86,15 +89,25 @@ RULES: tuple[tuple[str, str], ...] = (
                 rf"(?:\s(?P<pod>{_POD}))?(?![\w-])"),
     ("part_of_day", rf"(?:(?P<mod>early|late|earlier|later)\s)?(?P<rel>this|last)\s(?P<pod>{_POD})(?![\w-])"),
     ("relative", rf"(?:(?P<mod>{_MOD})\s?)?(?:the\s)?(?P<rel>this|last|next|past|coming|previous|current)\s"
-                 r"(?P<unit>week|weekend|month|year|quarter|decade|century)(?![\w-])"),
+                 r"(?:fiscal\s)?(?P<unit>week|weekend|month|year|quarter|decade|century)(?![\w-])"),
+    ("end_of_the", r"(?P<mod>(?:the\s)?(?:end|beginning|start|middle|rest|remainder)\sof)\sthe\s"
+                   r"(?P<unit>week|month|year|quarter)(?![\w-])"),
+    ("year_end", r"(?:(?P<rel>this|last|next)\s)?year(?:-|\s|['’]s\s)end(?![\w-])"),
+    ("year_ago", r"(?<![\w-])year-(?:ago|earlier)(?![\w-])"),
+    ("the_quarter", r"the\s(?:(?P<pre>latest|current|fiscal|comparable|latest\sfiscal|(?:comparable\s)?year-"
+                    r"(?:ago|earlier))\s)?(?P<what>quarter|period)(?![\w-])"),
+    ("spelled_year", r"(?:the\syear\s)?(?:(?P<a>nineteen|eighteen)\s(?P<b>(?:twenty|thirty|forty|fifty|sixty|"
+                     r"seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|"
+                     r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?P<k>two\sthousand"
+                     r"(?:\sand\s(?:one|two|three|four|five|six|seven|eight|nine))?))(?![\w-])"),
     ("the_weekend", r"(?<!\w)the\sweekend(?![\w-])"),
     ("ago", rf"(?:(?P<approx>{_APPROX})\s)?(?P<n>{NUM})[\s-](?P<unit>{UNIT})s?\s"
-            r"(?P<dir>ago|earlier|later|before|after|from now|hence)(?![\w-])"),
+            r"(?P<dir>ago|earlier|later|from now|hence)(?![\w-])"),
     ("span", rf"(?:the\s)?(?P<rel>past|last|next|coming|previous|first|final|latest|following)\s"
              rf"(?P<n>{NUM}|few|several)\s(?P<unit>{UNIT})s?(?![\w-])"),
     ("duration", rf"(?:(?P<approx>{_APPROX})\s)?(?<![\w$£€.,-])(?P<n>{NUM}(?:\sand\sa\shalf)?)[\s-]"
                  rf"(?P<unit>{UNIT})s?(?![\w-])(?!\sold\b)"),
-    ("plural", r"(?:(?P<pre>recent|the\spast\sfew|the\slast\sfew|the\spast\sseveral|the\scoming|"
+    ("plural", r"(?:(?P<pre>recent|coming|the\spast\sfew|the\slast\sfew|the\spast\sseveral|the\scoming|"
                r"the\snext\sfew|the\sfollowing)\s)?(?P<unit>seconds|minutes|hours|days|weeks|months|years"
                r"|decades|centuries)(?![\w-])"),
     ("year", rf"(?:(?P<mod>{_MOD}|fiscal|the\syear)\s?|(?<![\w$£€#.,/:'’-]))(?P<y>1[5-9]\d\d|20\d\d)"
@@ -105,16 +118,20 @@ RULES: tuple[tuple[str, str], ...] = (
     ("century", rf"(?:the\s)?(?:(?P<mod>early|late|mid-?)\s?)?(?P<ord>{_ORD})[\s-]century(?![\w-])"),
     ("season", rf"(?:(?P<mod>early|late|mid-?)\s?)?(?:(?P<rel>this|last|next|past|coming)\s|(?P<the>the)\s)?"
                r"(?P<season>spring|summer|fall|autumn|winter)(?:\s(?:of\s)?(?P<y>\d{4})(?![\w-]))?(?![\w-])"),
-    ("quarter", r"(?:the\s)?(?:(?P<rel>this|last|next|past|current|latest|previous)\s)?(?:fiscal\s)?"
+    ("quarter", r"(?:the\s)?(?:(?P<ry>this|last|next)\syear['’]s\s|(?P<yy>\d{4})\s|(?P<ago>(?:comparable\s)?"
+                r"year-(?:ago|earlier))\s)?(?:(?P<rel>this|last|next|past|current|latest|previous)\s)?(?:fiscal\s)?"
                 r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-](?:fiscal\s)?(?P<unit>quarter|half)"
                 r"(?:\s(?:of\s)?(?:fiscal\s)?(?P<y>\d{4})(?![\w-]))?(?![\w-])"),
     ("q_code", r"(?<![\w-])(?-i:(?P<q>Q[1-4]|H[12]))(?:\s(?P<y>\d{4}))?(?![\w-])"),
     ("time", rf"(?:(?P<day0>{_DAYWORD})(?:\s(?:at|,))?\s)?{_TIME_CORE}"
-             rf"(?:\s(?P<tz>(?-i:[A-Z]{{1,3}}T|GMT|UTC)))?(?:\s(?:on\s)?(?P<day>{_DAYWORD}))?(?![\w-])"),
+             rf"(?:\s(?P<tz>(?-i:[A-Z]{{1,3}}T|GMT|UTC)))?(?:,?\s(?:on\s)?(?:(?P<day>{_DAYWORD})|(?P<mon>{MON})\s?"
+             r"(?P<d>\d{1,2})(?![\d%])))?(?![\w-])"),
+    ("pod_day", rf"(?:(?P<mod>early|late|mid-?)\s?)?(?P<pod>{_POD})\s(?:of\s)?(?P<day>today|yesterday|tomorrow|"
+                rf"{WEEKDAY})(?![\w-])"),
     ("ref", r"(?<![\w-])(?P<ref>now|nowadays|currently|current|at present|the moment|these days|"
-            r"recently|lately|previously|formerly|recent|the past|the future|future|soon)(?![\w-])"),
+            r"recently|lately|the past|the future)(?![\w-])"),
     ("set", rf"(?P<every>every|each|per)\s(?:(?P<n>other|{NUM})\s)?(?P<unit>{UNIT}|{WEEKDAY}|{_POD})s?(?![\w-])"),
-    ("set_adverb", r"(?<![\w-])(?P<adv>daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|"
+    ("set_adverb", r"(?<![\w-])(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|"
                    r"biweekly|fortnightly)(?![\w-])"),
     ("set_freq", rf"(?P<freq>once|twice|thrice|{NUM}\stimes)\s(?:a|an|per|each|every)\s(?P<unit>{UNIT})(?![\w-])"),
     ("holiday", r"(?-i:(?P<hol>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|"
@@ -149,21 +166,22 @@ def extract_timexes(doc: Doc, *, published: dt.date | None = None, skip_kinds: t
     if not doc.sentences:
         return
     kinds = [p.kind for p in doc.paragraphs]
-    tenses: dict[int, str] = {}
 
-    def tense_of(k: int) -> str:
-        if k not in tenses:
-            tenses[k] = tense(t.text for t in doc.sentence_tokens(k))
-        return tenses[k]
+    def tense_at(k: int, start: int, end: int) -> str:
+        toks = doc.sentence_tokens(k)
+        i = next((j for j, t in enumerate(toks) if t.end > start), len(toks))
+        j = next((j for j, t in enumerate(toks) if t.start >= end), len(toks))
+        return tense(t.text for t in toks[max(0, i - WINDOW[0]):j + WINDOW[1]])
 
     found: list[tuple[int, int, Timex]] = []
     for start, end, name, m in _candidates(text):
         k = doc.sentence_at(start)
-        if k is None or end > doc.sentences[k].end or start < doc.sentences[k].start:
+        if k is None:
             continue
-        if kinds[doc.sentences[k].paragraph] in skip_kinds:
-            continue
-        ctx = Context(text, dct, lambda k=k: tense_of(k))
+        para = doc.paragraphs[doc.sentences[k].paragraph]
+        if end > para.end or start < para.start or kinds[para.i] in skip_kinds:
+            continue  # (a sentence split inside "Feb. 10" must not lose the date)
+        ctx = Context(text, dct, lambda k=k, s=start, e=end: tense_at(k, s, e))
         res = NORMALIZERS[name](m, ctx)
         if res is None:
             continue

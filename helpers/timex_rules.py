@@ -163,9 +163,9 @@ def month(m: re.Match, ctx: Context) -> Result | None:
     rel = (m["rel"] or "").lower()
     here = ctx.dct.replace(day=1)
     if rel in ("last", "past"):
-        y = max(yy for yy in (here.year - 1, here.year) if dt.date(yy, mon, 1) < here)
+        y = here.year - 1  # "last February" said in March means a year ago, not last month
     elif rel in ("next", "coming"):
-        y = min(yy for yy in (here.year, here.year + 1) if dt.date(yy, mon, 1) > here)
+        y = here.year if mon > here.month else here.year + 1
     else:
         y = nearest_month(ctx.dct, mon, "present" if rel == "this" else ctx.tense)
     return "DATE", f"{y:04d}-{mon:02d}", mod_of(m["mod"]), True, _SAME
@@ -208,8 +208,33 @@ def part_of_day(m: re.Match, ctx: Context) -> Result | None:
 def relative(m: re.Match, ctx: Context) -> Result | None:
     rel, unit = m["rel"].lower(), m["unit"].lower()
     k = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    if rel == "past" and unit in ("decade", "century"):
+        return "DURATION", duration(1, unit), None, True, _SAME  # "the past decade"
     v, ok = _rel(ctx, unit, k)
     return "DATE", v, mod_of(m["mod"]), ok, _SAME
+
+
+def end_of_the(m: re.Match, ctx: Context) -> Result | None:
+    v, ok = _rel(ctx, m["unit"].lower(), 0)
+    return "DATE", v, mod_of(m["mod"]), ok, _SAME
+
+
+def year_end(m: re.Match, ctx: Context) -> Result | None:
+    v, ok = _rel(ctx, "year", {"last": -1, "next": 1}.get((m["rel"] or "").lower(), 0))
+    return "DATE", v, "END", ok, _SAME
+
+
+def year_ago(m: re.Match, ctx: Context) -> Result | None:
+    v, ok = _rel(ctx, "year", -1)
+    return "DATE", v, None, ok, _SAME
+
+
+def spelled_year(m: re.Match, ctx: Context) -> Result | None:
+    if m["k"]:
+        y = 2000 + (number(m["k"].split()[-1]) or 0 if " and " in m["k"] else 0)
+    else:
+        y = int(number(m["a"]) or 0) * 100 + int(number(m["b"]) or 0)
+    return "DATE", f"{y:04d}", None, True, _SAME
 
 
 def the_weekend(m: re.Match, ctx: Context) -> Result | None:
@@ -250,6 +275,8 @@ def duration_(m: re.Match, ctx: Context) -> Result | None:
     n = number(m["n"])
     if word in ("a", "an", "one", "a single") and unit in ("second", "quarter"):
         return None  # "a second round", "a quarter of the vote"
+    if (n is not None and n >= 1000 and not plural) or (unit == "quarter" and "-" in m.group(0) and plural):
+        return None  # "the 1988 quarter", "three-quarters"
     if n is None and not plural:
         return None  # "some day", "many a year"
     if word in ("a", "an"):
@@ -262,10 +289,6 @@ def duration_(m: re.Match, ctx: Context) -> Result | None:
 def plural(m: re.Match, ctx: Context) -> Result | None:
     pre = re.sub(r"\s+", " ", (m["pre"] or "").lower())
     unit = _unit(m["unit"][:-1] if not m["unit"].lower().startswith("centur") else "century")
-    if pre == "recent":
-        return "DATE", "PAST_REF", None, ctx.dct is not None, _SAME
-    if pre == "the coming":
-        return "DATE", "FUTURE_REF", None, ctx.dct is not None, _SAME
     if not pre and ctx.word_before(m.start()) not in ("for", "over", "within", "took", "lasted", "spent", "in") \
             and ctx.word_after(m.end()).lower() != "of":
         return None
@@ -339,10 +362,13 @@ def quarter(m: re.Match, ctx: Context) -> Result | None:
     letter, size = ("H", 2) if half else ("Q", 4)
     if q is None or q > size:
         return None
-    if m["y"]:
-        return "DATE", f"{m['y']}-{letter}{q}", None, True, _SAME
+    if m["y"] or m["yy"]:
+        return "DATE", f"{m['y'] or m['yy']}-{letter}{q}", None, True, _SAME
     if ctx.dct is None:
         return "DATE", f"XXXX-{letter}{q}", None, False, _SAME
+    if m["ry"] or m["ago"]:
+        k = -1 if m["ago"] else {"last": -1, "next": 1}.get(m["ry"].lower(), 0)
+        return "DATE", f"{ctx.dct.year + k}-{letter}{q}", None, True, _SAME
     cur = (ctx.dct.month - 1) // (12 // size) + 1
     y = ctx.dct.year
     if q > cur and ctx.tense == "past":
@@ -350,6 +376,21 @@ def quarter(m: re.Match, ctx: Context) -> Result | None:
     elif q < cur and ctx.tense == "future":
         y += 1
     return "DATE", f"{y}-{letter}{q}", None, True, _SAME
+
+
+def the_quarter(m: re.Match, ctx: Context) -> Result | None:
+    pre = (m["pre"] or "").lower()
+    if m["what"].lower() == "period" and not pre:
+        return None  # "the period" alone is not a date
+    if ctx.dct is None:
+        return "DATE", "XXXX-QX", None, False, _SAME
+    ref = ctx.dct - dt.timedelta(days=45)  # the quarter last reported on
+    return "DATE", f"{ref.year - ('year-' in pre)}-Q{(ref.month - 1) // 3 + 1}", None, True, _SAME
+
+
+def pod_day(m: re.Match, ctx: Context) -> Result | None:
+    v, ok = _day_of(ctx, m["day"])
+    return "TIME", f"{v}T{PARTS_OF_DAY[m['pod'].lower()]}", mod_of(m["mod"]), ok, _SAME
 
 
 def q_code(m: re.Match, ctx: Context) -> Result | None:
@@ -376,6 +417,11 @@ def time(m: re.Match, ctx: Context) -> Result | None:
     day = m["day0"] or m["day"]
     if day:
         v, ok = _day_of(ctx, day)
+    elif m["mon"]:
+        r = _month_day(ctx, _month(m["mon"]), int(m["d"]), None)
+        if r is None:
+            return None
+        v, ok = r
     else:
         v, ok = _rel(ctx, "day", 0)
     return "TIME", f"{v}T{h:02d}:{mi:02d}", None, ok, _SAME
@@ -383,17 +429,13 @@ def time(m: re.Match, ctx: Context) -> Result | None:
 
 _REFS = {"now": "PRESENT_REF", "nowadays": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
          "at present": "PRESENT_REF", "the moment": "PRESENT_REF", "these days": "PRESENT_REF",
-         "recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
-         "recent": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
-         "soon": "FUTURE_REF"}
+         "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF"}
 
 
 def ref(m: re.Match, ctx: Context) -> Result | None:
     word = re.sub(r"\s+", " ", m["ref"].lower())
     before, after = ctx.word_before(m.start()), ctx.word_after(m.end())
     if word == "the moment" and before not in ("at", "for"):
-        return None
-    if word == "soon" and (before == "as" or after.lower() == "as"):
         return None
     if word == "the past" and after[:1].islower() and after.lower() not in _FUNCTION:
         return None
@@ -410,7 +452,7 @@ def set_(m: re.Match, ctx: Context) -> Result | None:
     return "SET", duration(k, _unit(what)), None, True, _SAME
 
 
-_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y",
+_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
             "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "fortnightly": "P2W"}
 
 
@@ -468,7 +510,8 @@ def holiday(m: re.Match, ctx: Context) -> Result | None:
 NORMALIZERS: dict[str, Callable[[re.Match, Context], Result | None]] = {
     "iso": iso, "numeric": numeric, "month_day": month_day, "day_month": day_month,
     "month_year": month_year, "month": month, "weekday": weekday, "deictic": deictic,
-    "part_of_day": part_of_day, "relative": relative, "the_weekend": the_weekend, "ago": ago,
+    "part_of_day": part_of_day, "relative": relative, "end_of_the": end_of_the, "year_end": year_end,
+    "year_ago": year_ago, "the_quarter": the_quarter, "spelled_year": spelled_year, "pod_day": pod_day, "the_weekend": the_weekend, "ago": ago,
     "span": span, "duration": duration_, "plural": plural, "year": year, "decade": decade,
     "decade_word": decade_word, "century": century, "season": season, "quarter": quarter,
     "q_code": q_code, "time": time, "ref": ref, "set": set_, "set_adverb": set_adverb,

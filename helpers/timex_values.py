@@ -134,8 +134,16 @@ def shift(dct: dt.date, unit: str, k: int | float) -> str:
     return f"{dct.year + k:04d}"
 
 
-def _pick(dct: dt.date, candidates: Iterable[dt.date], tense: str) -> dt.date:
+def _pick(dct: dt.date, candidates: Iterable[dt.date], tense: str, *, slack: int = 0) -> dt.date:
+    """The candidate the tense allows (past: on or before the DCT; future: on or after), or the
+    nearest one. With ``slack``, the nearest wins unless another is within ``slack`` days of it."""
     cands = sorted(candidates)
+    if slack:
+        best = min(cands, key=lambda c: abs((c - dct).days))
+        close = [c for c in cands if abs((c - dct).days) - abs((best - dct).days) <= slack]
+        if len(close) == 1:
+            return best
+        cands = close
     if tense == "past":
         before = [c for c in cands if c <= dct]
         if before:
@@ -168,14 +176,14 @@ def nearest_month_day(dct: dt.date, month: int, day: int, tense: str) -> dt.date
             cands.append(dt.date(y, month, day))
         except ValueError:
             pass
-    return _pick(dct, cands, tense) if cands else None
+    return _pick(dct, cands, tense, slack=45) if cands else None
 
 
 def nearest_month(dct: dt.date, month: int, tense: str) -> int:
     """The year of a month named alone ("in March"), by tense and proximity to the DCT."""
     first = dct.replace(day=1)
     cands = [dt.date(y, month, 1) for y in (dct.year - 1, dct.year, dct.year + 1)]
-    return _pick(first, cands, tense).year
+    return _pick(first, cands, tense, slack=45).year
 
 
 def granularity(tx_type: str, value: str) -> str:
@@ -203,8 +211,7 @@ def granularity(tx_type: str, value: str) -> str:
     return "unknown"
 
 
-_FUTURE = frozenset("will 'll wo shall going plans plan planned expects expected scheduled due "
-                    "intends aims tomorrow upcoming".split())
+_FUTURE = frozenset("will 'll wo shall going scheduled upcoming tomorrow".split())
 _PAST = frozenset(
     "was were had did said told met took came went began saw made gave got left held "
     "ago earlier yesterday been knew thought brought fought found led lost paid ran sent "
