@@ -154,7 +154,7 @@ def stance_heatmap(analysis, *, lexicon: str | None = "conflict-framing", top: i
     fig = new_figure(max(6.0, 1.8 + 0.65 * len(labels)), max(2.5, 1.6 + 0.4 * len(fig_rows)))
     ax = fig.add_subplot()
     ax.set_title(title or "Who uses which vocabulary (hits per 1,000 words)", loc="left", fontsize=11)
-    if not fig_rows or not labels:
+    if not fig_rows or not labels or not any(any(values.values()) for _, values in fig_rows):
         _empty(ax, "No stance vocabulary found in this article")
         return fig
     matrix = [[float(values.get(lab, 0.0)) for lab in labels] for _, values in fig_rows]

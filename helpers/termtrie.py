@@ -70,7 +70,7 @@ class TermTrie:
             node = self.root
             for word, prefix in zip(term.words, term.prefix):
                 table = node.wild if prefix else node.next
-                node = table.setdefault(word, _Node())
+                node = table.setdefault(normalize_token(word), _Node())  # case terms: checked on match
             node.terms.append(term)
             self.size += 1
         self._finish(self.root)
