@@ -141,6 +141,7 @@ def _is_name_word(word: str, low: str) -> bool:
         and low not in HONORIFICS
         and low not in DETERMINERS
         and low not in _NOT_NAMES
+        and low not in word_list("anonymous_sources.txt")
     )
 
 
@@ -153,8 +154,35 @@ def _lower_phrase(words: list[str]) -> str:
     return " ".join(w if (w.lower() in keep or (w.isupper() and len(w) > 1)) else w.lower() for w in words)
 
 
+_POSTMODIFIER = re.compile(r"\s*(?:,|\b(?:close to|familiar with|with|from|at|in|for|on|who|which|of)\b)")
+
+
 def parse_mention(text: str) -> Parsed:
-    """Read a mention as written ("the Russian Defense Ministry", "he", "a source") into a ``Parsed``."""
+    """Read a mention as written ("the Russian Defense Ministry", "he", "a source") into a ``Parsed``.
+
+    A mention with words after its head ("a source close to the talks", "Okoro, who leads the
+    union") is read by its head when the whole does not name anything.
+    """
+    whole = _parse(text)
+    m = _POSTMODIFIER.search(text)
+    if m is None or m.start() == 0:
+        return whole
+    head = _parse(text[: m.start()])
+    clause = m.group().strip() in (",", "who", "which")
+    if head.kind == "anonymous" or (head.kind == "role" and not clause):
+        return head._replace(name=_lower_phrase(_strip_det(_words(text))))
+    if head.kind in ("person", "media", "role", "pronoun") and clause or whole.kind == "unknown" and head.kind != "unknown":
+        return head
+    return whole
+
+
+def _strip_det(words: list[str]) -> list[str]:
+    while len(words) > 1 and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return words
+
+
+def _parse(text: str) -> Parsed:
     words = _words(text)
     low = [w.lower() for w in words]
     if not words:
@@ -251,7 +279,7 @@ def find_mentions(doc: Doc, *, body_only: bool = True) -> list[Mention]:
                 cap_vocab.add(t.text)
             prev = t.text
     known = (word_list("demonyms.txt") | word_list("speaker_titles.txt") | set(_first_names())
-             | {k[0] for k in phrase_list("places.txt")} | {k[0] for k in phrase_list("media.txt")})
+             | {k[0] for k in phrase_list("places.txt")} | {k[0] for k in phrase_list("media.txt")} | set(HONORIFICS))
     titles = word_list("speaker_titles.txt")
     lower_ok = titles | word_list("role_modifiers.txt") | word_list("org_heads.txt")
     stop = word_list("stopwords.txt")
@@ -263,7 +291,7 @@ def find_mentions(doc: Doc, *, body_only: bool = True) -> list[Mention]:
             return False
         if not initial[t.i]:
             return True
-        low = t.text.lower()
+        low = t.text.lower().rstrip(".")
         if low in stop or low in DETERMINERS:
             return False
         return t.text in cap_vocab or low in known or (t.text.isupper() and len(t.text) > 1)
@@ -275,6 +303,7 @@ def find_mentions(doc: Doc, *, body_only: bool = True) -> list[Mention]:
         stoks = toks[s.first_token : s.end_token]
         n = len(stoks)
         i = 0
+        floor = -1  # the last token of the previous mention
         while i < n:
             t = stoks[i]
             det = t.text.lower() in ("the", "a", "an")
@@ -308,7 +337,13 @@ def find_mentions(doc: Doc, *, body_only: bool = True) -> list[Mention]:
             if last_ok <= i or (det and last_ok == i + 1):
                 i += 1
                 continue
-            first, lastt = stoks[i], stoks[last_ok - 1]
+            lo = i
+            if not det:  # lower-case role words before a name: "police chief Tomas Lenz"
+                while lo - 1 > floor and stoks[lo - 1].text.islower() and stoks[lo - 1].text in lower_ok:
+                    lo -= 1
+                if lo < i and not any(stoks[k].text in titles for k in range(lo, i)):
+                    lo = i
+            first, lastt = stoks[lo], stoks[last_ok - 1]
             nxt = stoks[last_ok] if last_ok < n else None
             parsed = parse_mention(text[first.start : lastt.end])
             modifier = nxt is not None and nxt.text.isalpha() and nxt.text.islower() and (
@@ -316,6 +351,7 @@ def find_mentions(doc: Doc, *, body_only: bool = True) -> list[Mention]:
                 or (parsed.kind == "place" and det and ("the",) + parsed.words not in places))
             if parsed.kind not in ("pronoun", "unknown", "anonymous") and not modifier:
                 out.append(Mention(text[first.start : lastt.end], first.start, lastt.end, s.i, parsed))
+            floor = last_ok - 1
             i = last_ok
     return out
 
