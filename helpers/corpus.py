@@ -32,7 +32,7 @@ import pandas as pd
 from . import article as _article
 from .analysis import Analysis, analyze
 from .article import Article, ArticleError
-from .corpus_store import CorpusWriter, article_key, clean_incomplete, done_keys, read_table
+from .corpus_store import CorpusWriter, _to_arrow, article_key, clean_incomplete, done_keys, read_table
 
 __all__ = [
     "CORPUS_TABLES",
@@ -319,6 +319,7 @@ def analyze_corpus(
     batches = _batches(stream, size=batch_size, skip=skip, counts=counts)
     bar = _progress_bar(progress)
     owned = None
+    seen_skipped = 0
     try:
         if engine == "dask":
             if client is None:
@@ -342,7 +343,8 @@ def analyze_corpus(
                 result.quotes += int(arts["quotes"].sum())
             writer.add(frames)
             if bar is not None:
-                bar.update(n_articles + n_errors)
+                bar.update(n_articles + n_errors + counts["skipped"] - seen_skipped)
+                seen_skipped = counts["skipped"]
                 bar.set_postfix(words=f"{result.words:,}", errors=result.errors, refresh=False)
         writer.close()
     finally:
@@ -400,7 +402,7 @@ class _MemoryWriter:
                 columns=list(ARTICLE_COLUMNS if name == "articles" else ERROR_COLUMNS if name == "errors" else ()))
             if "seq" in df.columns and len(df):
                 df = df.sort_values("seq", kind="mergesort", ignore_index=True)
-            out[name] = df
+            out[name] = _to_arrow(df).to_pandas() if len(df) else df  # same dtypes as read from Parquet
         return out
 
 
