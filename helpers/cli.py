@@ -48,7 +48,28 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--published", type=_date, help="publication date YYYY-MM-DD (overrides the article's)")
     rp.add_argument("--lexicon", action="append", metavar="FILE", help="stance lexicon YAML (repeatable)")
     rp.add_argument("--with-code", action="store_true", help="keep the code cells in the report")
+
+    co = sub.add_parser("corpus", help="analyse a whole corpus in parallel into Parquet tables")
+    co.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders, globs, .jsonl/.csv files")
+    co.add_argument("-o", "--output", required=True, metavar="OUT", help="output folder for the Parquet tables")
+    co.add_argument("--engine", default="local", choices=("local", "dask"), help="process pool or Dask (default: %(default)s)")
+    co.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler, e.g. tcp://host:8786 (implies --engine dask)")
+    co.add_argument("--workers", type=_positive, metavar="N", help="worker processes (default: the number of cores)")
+    co.add_argument("--batch-size", type=_positive, default=16, metavar="N", help="articles per task (default: %(default)s)")
+    co.add_argument("--published", type=_date, help="publication date YYYY-MM-DD (overrides the articles')")
+    co.add_argument("--lexicon", action="append", metavar="FILE", help="stance lexicon YAML (repeatable)")
+    co.add_argument("--no-progress", action="store_true", help="no progress bar")
     return parser
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, not {value!r}")
+    return n
 
 
 def _error(msg: str) -> None:
@@ -125,6 +146,27 @@ def cmd_report(args: argparse.Namespace) -> int:
                           lexicon=args.lexicon, with_code=args.with_code)
 
 
+def cmd_corpus(args: argparse.Namespace, *, shown: int = 20) -> int:
+    from .corpus import analyze_corpus
+    from .corpus_store import read_table
+
+    engine = "dask" if args.scheduler else args.engine
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LoadWarning)
+        result = analyze_corpus(args.paths, out=args.output, engine=engine, workers=args.workers,
+                                scheduler=args.scheduler, batch_size=args.batch_size,
+                                progress=not args.no_progress, lexicon=args.lexicon, published=args.published)
+    if result.errors:
+        errors = read_table(args.output, "errors")
+        for row in errors.head(shown).itertuples():
+            line = f":{int(row.line)}" if row.line == row.line and row.line is not None else ""
+            _error(f"{row.source_file}{line}: {row.reason}")
+        if len(errors) > shown:
+            _error(f"... and {len(errors) - shown:,} more in {args.output}/errors")
+    print(result.summary())
+    return 1 if result.errors else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -133,6 +175,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_analyze(args)
         if args.command == "report":
             return cmd_report(args)
+        if args.command == "corpus":
+            return cmd_corpus(args)
     except KeyboardInterrupt:
         _error("interrupted")
         return 130
