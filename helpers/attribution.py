@@ -140,14 +140,25 @@ class Finder:
         k = open_i
         while k > lo and self.toks[k - 1].text in (":", ",", *_DASHES):
             k -= 1
-        if k < open_i and self.toks[k].text == ":" and k - 1 >= lo and k - 1 not in self.cue_last_tok:
-            w = self.toks[k - 1].text
-            if w.islower() and w.endswith("ed"):  # 'Trump leaned in and boomed: "..."'
-                m = mention_before(self.toks, k - 1, lo)
-                return (Cue(k - 1, k, self.toks[k - 1].start, self.toks[k - 1].end, w, "say"), m) if m else None
-            m = mention_before(self.toks, k, lo)
-            if m and self.toks[m[0]].text[:1].isupper() and m[1] == k:  # "Pew Research: "..."
-                return Cue(k, k + 1, self.toks[k].start, self.toks[k].end, ":", "say"), m
+        found = self._leading_cue(k, open_i, lo)
+        if found is not None or k == open_i or self.toks[k].text != ":":
+            return found
+        return self._colon_cue(k, lo)
+
+    def _colon_cue(self, k: int, lo: int):
+        """A colon with no cue verb: 'Trump leaned in and boomed: "', 'Pew Research: "'."""
+        if k - 1 < lo or k - 1 in self.cue_last_tok:
+            return None
+        w = self.toks[k - 1].text
+        if w.islower() and w.endswith("ed"):
+            m = mention_before(self.toks, k - 1, lo)
+            return (Cue(k - 1, k, self.toks[k - 1].start, self.toks[k - 1].end, w, "say"), m) if m else None
+        m = mention_before(self.toks, k, lo)
+        if m and self.toks[m[0]].text[:1].isupper() and m[1] == k and not any(i in self.cue_last_tok for i in range(*m)):
+            return Cue(k, k + 1, self.toks[k].start, self.toks[k].end, ":", "say"), m
+        return None
+
+    def _leading_cue(self, k: int, open_i: int, lo: int):
         for back in range(0, 5):
             c = self.cue_last.get(k - back)
             if c is not None and c.first >= lo:
@@ -241,7 +252,9 @@ class Finder:
                 c = self.cue_last.get(j)
                 if c is not None and c.cls not in ("belief", "source-after"):
                     after = self.toks[j].text if j < open_i else ":"
-                    if j == k or after in (",", ":", *_DASHES):
+                    gap = self.toks[j:k]
+                    told = c.cls == "tell" and len(gap) <= 3 and all(_is_word(t.text) for t in gap)
+                    if j == k or told or after in (",", ":", *_DASHES):
                         found = (c, mention_before(self.toks, c.first, lo))
                     break
         if found is None:
@@ -295,7 +308,11 @@ class Finder:
             return
         a = self.complement(c, hi)
         if a is not None:
-            return self.indirect_record(c, m, a, hi)
+            e = hi
+            if a < 0:  # "X criticized the plan, ...": the object up to the clause's end
+                a = -a - 1
+                e = next((k for k in range(a, hi) if toks[k].text in (",", ";", ".", ":", "(")), hi)
+            return self.indirect_record(c, m, a, e)
         nxt = c.last
         while c.cls == "tell" and nxt < min(hi, c.last + 3) and _is_word(toks[nxt].text):
             nxt += 1  # "..., she told reporters."
@@ -304,7 +321,7 @@ class Finder:
                 return self.indirect_record(c, m, lo, m[0] - 1)
 
     def complement(self, c: Cue, hi: int) -> int | None:
-        """Token where the reported clause after the cue begins, or None."""
+        """Token where the reported clause after the cue begins (``-k - 1`` for an object noun phrase)."""
         toks = self.toks
         reach = {"verb": 4, "belief": 3}.get(c.cls, 7)
         for k in range(c.last, min(c.last + reach, hi)):
@@ -322,6 +339,8 @@ class Finder:
                 return None
             if c.cls in ("say", "phrase") and k == c.last and w not in STOP_WORDS and w != ",":
                 return k if self.words(k, hi) >= 3 else None
+            if c.cls == "verb" and k == c.last and w not in STOP_WORDS and w != "," and _is_word(w):
+                return -k - 1  # an object noun phrase, not a clause (encoded negative)
         return None
 
     def antecedent(self, rel: int, lo: int) -> tuple[int, int] | None:

@@ -137,6 +137,10 @@ def _is_word(tok: str) -> bool:
     return any(ch.isalnum() for ch in tok)
 
 
+def _adverb(word: str) -> bool:
+    return word.endswith("ly") and word.islower() and len(word) > 4
+
+
 def passive(tokens: Sequence[Token], cue: Cue) -> bool:
     """True for "was told", "is said", "were asked" (the subject is not the source)."""
     word = _norm(tokens[cue.last - 1].text)
@@ -159,7 +163,7 @@ def mention_before(tokens: Sequence[Token], cue_first: int, lo: int) -> tuple[in
     ("Lukashenko, who ..., said", "The Chinese - wise people - say"). ``lo`` bounds the search.
     """
     j = cue_first
-    while j > lo and _norm(tokens[j - 1].text) in SKIP_BEFORE_VERB:
+    while j > lo and (_norm(tokens[j - 1].text) in SKIP_BEFORE_VERB or _adverb(tokens[j - 1].text)):
         j -= 1
     if j > lo and tokens[j - 1].text in ("to",):
         return None

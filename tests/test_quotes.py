@@ -1,0 +1,273 @@
+"""Tests for helpers.quotes (with helpers.quotemarks, helpers.cues, helpers.attribution)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from helpers.article import load
+from helpers.quotemarks import QUOTE_PAIRS, quoted_spans, scan_quotes
+from helpers.quotes import COLUMNS, extract_quotes, quotes_table
+from helpers.text import tokenize, tokenize_text
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "data" / "articles" / "lukashenko-belarusian-troops.txt"
+SHARED = ROOT.parent / "shared"
+POLNEAR_DEV = SHARED / "eval" / "polnear" / "dev"
+
+
+def quotes_of(text: str, title: str = "Headline") -> list:
+    return extract_quotes(tokenize_text(f"{title}\n{text}", title=title))
+
+
+def one(text: str):
+    qs = [q for q in quotes_of(text) if q.flag != "headline"]
+    assert len(qs) >= 1, qs
+    return qs[0]
+
+
+# --- quotation marks ------------------------------------------------------------------------
+
+
+def test_quote_pairs_cover_the_contract_marks():
+    for opening, closing in [('"', '"'), ("\u201c", "\u201d"), ("'", "'"), ("\u2018", "\u2019"), ("\u00ab", "\u00bb")]:
+        assert QUOTE_PAIRS[opening] == closing
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('The mayor said "we will rebuild" today.', ["we will rebuild"]),
+        ("She called it \u201ca disgrace\u201d on Monday.", ["a disgrace"]),
+        ("\u00abNous resterons\u00bb, a-t-il dit.", ["Nous resterons"]),
+        ("He said: 'The port stays open.'", ["The port stays open."]),
+        ("Don't blame the Eastern Military District\u2019s crews for Russia's '90s mistakes.", []),
+        ("The workers' union and the drivers' guild met.", []),
+        ('"Ask them \'why now?\' and listen," she said.', ["Ask them 'why now?' and listen,", "why now?"]),
+        ('An opening mark that never closes: "the end', []),
+        ("\u201cA first paragraph,\n\u201cand a second one.\u201d", ["A first paragraph,\n\u201cand a second one."]),
+    ],
+)
+def test_quoted_spans(text, expected):
+    assert [text[s:e] for s, e in quoted_spans(text)] == expected
+
+
+def test_unbalanced_marks_are_flagged_not_raised():
+    text = 'He said "the talks are over.\nNext paragraph, no marks.'
+    qs = scan_quotes(text)
+    assert [(text[q.start : q.end], q.flag) for q in qs] == [('"the talks are over.', "unbalanced")]
+    q = one('He said: "the talks are over.\nLater, calm returned.')
+    assert q.flag == "unbalanced" and q.kind == "direct" and q.mention == "He"
+
+
+# --- every form of quotation, on sentences written for these tests --------------------------
+
+FORMS = [
+    # direct quotes, every mark, cue after and before
+    ('"The bridge will reopen in May," the mayor said.', "direct", '"The bridge will reopen in May,"', "said", "the mayor"),
+    ("\u201cWe have no choice,\u201d said Harbour Minister Ana Velo.", "direct", "\u201cWe have no choice,\u201d", "said", "Harbour Minister Ana Velo"),
+    ("'It is a fair deal,' the union leader added.", "direct", "'It is a fair deal,'", "added", "the union leader"),
+    ("\u00abNous ne c\u00e9derons pas\u00bb, the minister told reporters.", "direct", "\u00abNous ne c\u00e9derons pas\u00bb", "told reporters", "the minister"),
+    ('The governor said: "Nobody will lose their job."', "direct", '"Nobody will lose their job."', "said", "The governor"),
+    ('The spokeswoman said, "The talks went well."', "direct", '"The talks went well."', "said", "The spokeswoman"),
+    ('Mr. Orlov told the crowd: "The dam is safe."', "direct", '"The dam is safe."', "told", "Mr. Orlov"),
+    ('"It rained. Then it poured. We lost everything," a farmer said.', "direct", '"It rained. Then it poured. We lost everything,"', "said", "a farmer"),
+    # mixed: a paraphrase holding a quoted fragment
+    ('The council urged both sides to find "a workable compromise."', "mixed", 'to find "a workable compromise."', "urged", "The council"),
+    ('The minister said that the strike was "deeply irresponsible."', "mixed", 'that the strike was "deeply irresponsible."', "said", "The minister"),
+    # indirect speech
+    ("The ministry said the port would reopen on Friday.", "indirect", "the port would reopen on Friday", "said", "The ministry"),
+    ("Union leader Piotr Dab said that the strike would continue.", "indirect", "that the strike would continue", "said", "Union leader Piotr Dab"),
+    ("The strike will continue until Friday, the union said.", "indirect", "The strike will continue until Friday", "said", "the union"),
+    ("The mayor told residents that the water was safe to drink.", "indirect", "that the water was safe to drink", "told", "The mayor"),
+    ("According to the harbour authority, ten ships are waiting offshore.", "indirect", "ten ships are waiting offshore", "According to", "the harbour authority"),
+    ("Ten ships are waiting offshore, according to the harbour authority.", "indirect", "Ten ships are waiting offshore", "according to", "the harbour authority"),
+    ("The engineer went on to explain that the dam had never been inspected.", "indirect", "that the dam had never been inspected", "went on to explain", "The engineer"),
+    ("She warned that prices would rise again in the spring.", "indirect", "that prices would rise again in the spring", "warned", "She"),
+    ("The school board has repeatedly denied that meals were cut.", "indirect", "that meals were cut", "denied", "The school board"),
+    # media and documents as sources
+    ("Fuel prices rose by a tenth, as reported by Reuters.", "indirect", "Fuel prices rose by a tenth", "as reported by", "Reuters"),
+    ("Reuters reported that fuel prices rose by a tenth.", "indirect", "that fuel prices rose by a tenth", "reported", "Reuters"),
+    ("The ministry said in a statement that the drills were over.", "indirect", "that the drills were over", "said in a statement", "The ministry"),
+    # a relative pronoun as the source, resolved to the possessor before it
+    ("Officials welcomed Velmar's plan for the port, which urged ship owners to wait.", "indirect", "to wait", "urged", "Velmar"),
+]
+
+
+@pytest.mark.parametrize("text, kind, content, cue, mention", FORMS)
+def test_forms(text, kind, content, cue, mention):
+    qs = [q for q in quotes_of(text) if q.flag != "headline" and q.nested_in is None]
+    q = next((q for q in qs if q.cue == cue), None)
+    assert q is not None, [(x.kind, x.text, x.cue, x.mention) for x in qs]
+    assert (q.kind, q.text, q.cue, q.mention) == (kind, content, cue, mention)
+
+
+def test_split_quote_around_its_cue():
+    qs = quotes_of('"We will stay," the mayor said. "And we will rebuild every house."')
+    assert [(q.text, q.cue, q.mention, q.flag) for q in qs] == [
+        ('"We will stay,"', "said", "the mayor", None),
+        ('"And we will rebuild every house."', "said", "the mayor", "split"),
+    ]
+    qs = quotes_of('"We will stay," the mayor said, "and we will rebuild."')
+    assert [(q.cue, q.mention, q.flag) for q in qs] == [("said", "the mayor", None), ("said", "the mayor", "split")]
+
+
+def test_multi_paragraph_quote():
+    text = 'The mayor said: "The first winter was hard.\n"The second was worse, and we are still here."\nThe talks resume on Monday.'
+    qs = quotes_of(text)
+    assert len(qs) == 1 and qs[0].kind == "direct" and qs[0].mention == "The mayor"
+    assert qs[0].text == '"The first winter was hard.\n"The second was worse, and we are still here."'
+
+
+def test_floating_quote_after_a_quote_in_another_paragraph():
+    text = '"The port is closed," the harbour master said.\nFerries were cancelled.\n"Nobody knows when it will reopen again."'
+    qs = quotes_of(text)
+    assert [(q.mention, q.flag) for q in qs] == [("the harbour master", None), (None, "floating")]
+    assert qs[1].cue is None and qs[1].kind == "direct"
+
+
+def test_nested_quote_gets_its_own_record():
+    text = "\"The minister told us, 'Nothing will change before winter,' and we believed him,\" the farmer said."
+    qs = quotes_of(text)
+    outer, inner = qs
+    assert outer.mention == "the farmer" and outer.nested_in is None
+    assert inner.text == "'Nothing will change before winter,'" and inner.mention == "The minister"
+    assert inner.cue == "told" and inner.nested_in == 0
+
+
+def test_headline_attribution():
+    qs = extract_quotes(tokenize_text("Velo: the port will reopen soon\nShips wait offshore.", title="Velo: the port will reopen soon"))
+    assert [(q.kind, q.text, q.mention, q.cue, q.flag) for q in qs] == [
+        ("indirect", "the port will reopen soon", "Velo", ":", "headline")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 'Northern Shield-2023' exercise began on Monday with two battalions.",
+        'Critics called the plan "ambitious" at best.',
+        'The "reform" has not been published yet, and the harbour stayed shut.',
+        "She wrote the \u201cHarbour Diaries\u201d column for a decade.",
+        "The drivers' union meets in the workers' hall in the '90s style building.",
+    ],
+)
+def test_not_quotes(text):
+    assert not [q for q in quotes_of(text) if q.kind == "direct"]
+
+
+def test_related_paragraph_yields_nothing():
+    qs = quotes_of("Ships wait offshore.\nRead more: Minister says the port will reopen soon")
+    assert qs == []
+
+
+# --- the seed article ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed():
+    doc = tokenize(load(SEED))
+    return doc, extract_quotes(doc)
+
+
+def _find(qs, start_text):
+    return [q for q in qs if q.text.lstrip("\"'").startswith(start_text)]
+
+
+def test_seed_direct_quotes_of_lukashenko(seed):
+    _doc, qs = seed
+    for opening in ("Did he contact Moscow?", "They were constantly pumping up", "We are Slavs", "Yes, they [the requirements]"):
+        (q,) = _find(qs, opening)
+        assert (q.kind, q.cue, q.mention, q.nested_in) == ("direct", "said", "Lukashenko", None), q
+    (q,) = _find(qs, "The Chinese - wise people - say")
+    assert (q.kind, q.cue, q.mention) == ("direct", "said", "He")
+
+
+def test_seed_cues_and_mentions(seed):
+    _doc, qs = seed
+    pairs = {(q.cue, q.mention) for q in qs}
+    for pair in [
+        ("revealed", "He"), ("stressed", "he"), ("said", "He"), ("hailed", "The Belarusian president"),
+        ("said", "Belarusian president Alexander Lukashenko"), ("went on to explain", "Lukashenko"),
+        ("as reported by", "Belta"), ("said", "the Russian Defense Ministry"), ("added", "they"),
+        ("According to", "the Ministry"), ("According to", "Lukashenko"), ("urged", "China"),
+    ]:
+        assert pair in pairs, pair
+    lukashenko = [q for q in qs if q.mention in ("Lukashenko", "He", "he", "Belarusian president Alexander Lukashenko", "The Belarusian president")]
+    assert len(lukashenko) >= 10
+    assert sum(q.kind == "direct" for q in lukashenko if q.nested_in is None) == 5
+
+
+def test_seed_ministry_china_and_nested(seed):
+    doc, qs = seed
+    (q,) = _find(qs, "On February 10")
+    assert (q.kind, q.mention) == ("direct", "the Russian Defense Ministry")
+    (q,) = [q for q in qs if "combat crews" in q.text]
+    assert q.kind in ("direct", "mixed") and (q.cue, q.mention) == ("added", "they")
+    (q,) = [q for q in qs if q.text.endswith('"reasonable solutions."')]
+    assert q.kind == "mixed" and q.mention == "China"
+    (putin,) = _find(qs, "We are not occupants, we are not going to occupy Ukraine.")
+    assert putin.mention == "Putin" and qs[putin.nested_in].mention == "Lukashenko"
+    (chinese,) = _find(qs, "Now the door is not slammed yet")
+    assert chinese.mention == "The Chinese" and qs[chinese.nested_in].text.startswith('"The Chinese')
+    assert not _find(qs, "Allied Resolve-2022")
+    headline = [q for q in qs if q.flag == "headline"]
+    assert [(q.mention, q.kind) for q in headline] == [("Lukashenko", "indirect")]
+    related = [p for p in doc.paragraphs if p.kind == "related"][0]
+    assert not [q for q in qs if q.start >= related.start]
+
+
+def test_seed_spans_slice_back(seed):
+    doc, qs = seed
+    for q in qs:
+        assert doc.text[q.start : q.end] == q.text
+        if q.cue is not None:
+            assert doc.text[q.cue_start : q.cue_end] == q.cue
+        if q.mention is not None:
+            assert doc.text[q.mention_start : q.mention_end] == q.mention
+
+
+def test_quotes_table_columns():
+    df = quotes_table(tokenize_text('Talks\n"It is over," she said.', title="Talks"))
+    assert list(df.columns) == COLUMNS
+    assert df.loc[0, "article"] == "text" and df.loc[0, "speaker"] is None
+
+
+# --- property test ------------------------------------------------------------------------
+
+_ALPHABET = st.sampled_from(list("ab ,.:;-\n\"'\u201c\u201d\u2018\u2019\u00ab\u00bbXY") + ["said", " he ", "told", "according to", "that"])
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(max_size=200), st.lists(_ALPHABET, max_size=60).map("".join)))
+def test_any_text_extracts_without_error_and_spans_slice_back(text):
+    doc = tokenize_text(text)
+    for q in extract_quotes(doc):
+        assert 0 <= q.start <= q.end <= len(text) and text[q.start : q.end] == q.text
+        if q.cue is not None:
+            assert text[q.cue_start : q.cue_end] == q.cue
+        if q.mention is not None:
+            assert text[q.mention_start : q.mention_end] == q.mention
+    for s, e in quoted_spans(text):
+        assert 0 <= s <= e <= len(text)
+
+
+# --- accuracy guard on PolNeAR dev --------------------------------------------------------
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not POLNEAR_DEV.is_dir(), reason="../shared/eval/polnear/dev is absent")
+def test_polnear_dev_scores_do_not_regress():
+    spec = importlib.util.spec_from_file_location("quotes_eval", ROOT / "benchmarks" / "quotes_eval.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    scores = mod.evaluate(POLNEAR_DEV)
+    # measured figures minus 0.02 (see benchmarks/quotes_eval.py)
+    assert scores["all"]["content"][2] >= 0.53
+    assert scores["all"]["source"][2] >= 0.48
+    assert scores["direct"]["content"][2] >= 0.82
+    assert scores["direct"]["source"][2] >= 0.75
