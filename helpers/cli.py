@@ -106,15 +106,19 @@ def write_table(df, fmt: str, out=None) -> None:
         import pandas as pd
 
         shown = df.copy()
-        for col in shown.columns[shown.dtypes == object]:
-            shown[col] = shown[col].map(_cell)
+        for col in shown.columns:
+            if pd.api.types.is_object_dtype(shown[col]) or pd.api.types.is_string_dtype(shown[col]):
+                shown[col] = shown[col].map(_cell).astype(object)
         with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 250):
             out.write((shown.to_string(index=False) if len(shown) else "(no rows)") + "\n")
 
 
-def _cell(value, width: int = 70) -> str:
+def _cell(value, width: int = 60) -> str:
     """One table cell on one line, cut to ``width`` characters."""
-    s = "" if value is None else " ".join(str(value).split())
+    import pandas as pd
+
+    missing = value is None or (pd.api.types.is_scalar(value) and pd.isna(value))
+    s = "" if missing else " ".join(str(value).split())
     return s if len(s) <= width else s[: width - 1] + "\u2026"
 
 
