@@ -18,6 +18,7 @@ from .article import Article, article_from_text, load, parse_date
 from .speakers import speakers_step
 from .stance import stance_step
 from .quotes import quotes_step
+from .timeline import timeline_step
 from .text import Doc, tokenize
 
 __all__ = ["Analysis", "analyze", "sentences_table", "tokens_table", "STEPS", "TABLES"]
@@ -109,7 +110,8 @@ STEPS: list[tuple[str, Callable[[Analysis], None]]] = [
     ("quotes", quotes_step),
     ("speakers", speakers_step),
     ("stance", stance_step),
+    ("timeline", timeline_step),
 ]
 
 #: Tables the CLI can print, in order.
-TABLES = ("sentences", "tokens", "quotes", "speakers", "stance", "stance_scores", "tone")
+TABLES = ("sentences", "tokens", "quotes", "speakers", "stance", "stance_scores", "tone", "timeline")

@@ -174,3 +174,71 @@ def stance_heatmap(analysis, *, lexicon: str | None = "conflict-framing", top: i
 
 
 # --- timeline --------------------------------------------------------------------------------
+
+import textwrap  # noqa: E402
+
+__all__ += ["timeline_chart"]
+
+#: Colours for speakers on the timeline (the narrator keeps PALETTE["narrator"]).
+SPEAKER_COLOURS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#1f78b4")
+
+
+def timeline_chart(analysis, *, title: str | None = None, max_label: int = 64) -> Figure:
+    """Dated events on a horizontal time axis: day-level events as points, weeks, months and
+    longer as spans, one row each (labels never overlap), coloured by who dates them (narrator or
+    speaker); the publication date is a dashed line; expressions that cannot be placed on the
+    calendar (unresolved, PRESENT_REF) are listed under the chart."""
+    import matplotlib.dates as mdates
+    from matplotlib.lines import Line2D
+
+    from .timeline import plot_rows
+
+    timeline = analysis.tables.get("timeline") if hasattr(analysis, "tables") else analysis
+    rows, rest = plot_rows(timeline)
+    published = getattr(analysis, "published", None)
+    fig = new_figure(8.0, 1.6 + 0.42 * max(len(rows), 2))
+    ax = fig.add_subplot()
+    ax.set_title(title or "Timeline of dated events", loc="left")
+    if not rows:
+        _empty(ax, "No dated events in this article.")
+    colours: dict[str | None, str] = {None: PALETTE["narrator"]}
+    for r in rows:
+        if r.speaker not in colours:
+            colours[r.speaker] = SPEAKER_COLOURS[(len(colours) - 1) % len(SPEAKER_COLOURS)]
+    lo = min([r.start for r in rows] + ([published] if published and rows else []), default=None)
+    hi = max([r.end for r in rows] + ([published] if published and rows else []), default=None)
+    for y, r in enumerate(rows):
+        c = colours[r.speaker]
+        x0, x1 = mdates.date2num(r.start), mdates.date2num(r.end)
+        if r.point:
+            ax.plot([(x0 + x1) / 2], [y], "o", color=c, markersize=8, zorder=3)
+        else:
+            ax.barh(y, x1 - x0, left=x0, height=0.5, color=c, alpha=0.35, edgecolor=c, zorder=2)
+        label = f"{r.label} ({r.text})"
+        label = label if len(label) <= max_label else label[: max_label - 1] + "…"
+        ax.annotate(label, (x1 if not r.point else (x0 + x1) / 2, y), xytext=(8, 0), textcoords="offset points",
+                    va="center", fontsize=8.5, color=c, clip_on=False, annotation_clip=False)
+    if rows:
+        pad = max((hi - lo).days * 0.05, 1)
+        ax.set_xlim(mdates.date2num(lo) - pad, mdates.date2num(hi) + pad + max((hi - lo).days * 0.9, 8))
+        ax.set_ylim(len(rows) - 0.5, -0.5)
+        ax.set_yticks([])
+        loc = mdates.AutoDateLocator(maxticks=7)
+        ax.xaxis.set_major_locator(loc)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
+        if published:
+            ax.axvline(mdates.date2num(published) + 0.5, color="#b2182b", linestyle="--", linewidth=1)
+            ax.annotate(f"published {published:%Y-%m-%d}", (mdates.date2num(published) + 0.5, 1.0),
+                        xycoords=("data", "axes fraction"), xytext=(3, -10), textcoords="offset points",
+                        fontsize=8, color="#b2182b")
+        handles = [Line2D([], [], marker="o", linestyle="", color=c,
+                                           label=who or "narrator") for who, c in colours.items()]
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+        for side in ("top", "right", "left"):
+            ax.spines[side].set_visible(False)
+    if rest is not None and len(rest):
+        items = [f"“{t}” → {v}" for t, v in zip(rest["text"], rest["value"])][:8]
+        more = f" (+{len(rest) - 8} more)" if len(rest) > 8 else ""
+        text = "Not on the axis (unresolved or not a calendar date): " + "; ".join(items) + more
+        ax.set_xlabel(textwrap.fill(text, 120), loc="left", fontsize=8, color=PALETTE["narrator"])
+    return fig

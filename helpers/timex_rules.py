@@ -280,8 +280,9 @@ def duration_(m: re.Match, ctx: Context) -> Result | None:
     if n is None and not plural:
         return None  # "some day", "many a year"
     if word in ("a", "an"):
-        before = ctx.text[max(0, m.start("n") - 12):m.start("n")]
-        if re.search(r"(\d|[$£€%]|\bonce|\btwice|\btimes|\bmillion|\bbillion|\bcents?|\bdollars?)\s*$", before):
+        before = ctx.text[max(0, m.start("n") - 30):m.start("n")]
+        if re.search(r"(\d|[$£€%]|\bonce|\btwice|\btimes|\bmillion|\bbillion|\bthousand|\bhundred)"
+                     r"(\s+[^\W\d]+)?\s*$", before):  # "$5 a year", "2 million ostras a day"
             return "SET", duration(1, unit), None, True, (m.start("n"), m.end())
     return "DURATION", duration(n, unit), mod_of(m["approx"]), True, _SAME
 

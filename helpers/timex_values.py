@@ -203,10 +203,10 @@ def granularity(tx_type: str, value: str) -> str:
         return "time"
     if re.search(r"T(MO|AF|EV|NI|MI|DT)$", value):
         return "partofday"
-    for pat, gran in ((r"\w{4}-\w\w-\w\w", "day"), (r"\w{4}-W\w+", "week"), (r"\w{4}-\w\w", "month"),
-                      (r"\w{4}-Q\w", "quarter"), (r"\w{4}-H\w", "halfyear"), (r"\w{4}-(SP|SU|FA|WI)", "season"),
+    for pat, gran in ((r"\w{4}-\w\w-\w\w", "day"), (r"\w{4}-W\w+(-WE)?", "week"), (r"\w{4}-Q\w", "quarter"),
+                      (r"\w{4}-H\w", "halfyear"), (r"\w{4}-(SP|SU|FA|WI)", "season"), (r"\w{4}-\w\w", "month"),
                       (r"\w{4}", "year"), (r"\w{3}", "decade"), (r"\w{2}", "century")):
-        if re.fullmatch(pat + r".*", value):
+        if re.fullmatch(pat, value):
             return gran
     return "unknown"
 
