@@ -105,9 +105,9 @@ class Category:
     terms: tuple[Term, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
-    """A parsed lexicon file."""
+    """A parsed lexicon file (compared and hashed by identity: loading caches it per file)."""
 
     name: str
     description: str

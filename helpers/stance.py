@@ -28,7 +28,7 @@ import pandas as pd
 
 from .lexicon import Lexicon, load_lexicons, make_term
 from .quotemarks import quoted_spans
-from .termtrie import TermTrie, negated, resolve_overlaps
+from .termtrie import TermTrie, negated, resolve_overlaps, token_keys
 from .text import Doc
 
 if TYPE_CHECKING:
@@ -169,7 +169,8 @@ def find_stance(
     voices = voices or token_voices(doc, quotes)
     toks, text = doc.tokens, doc.text
     skipped = {p.i for p in doc.paragraphs if p.kind in skip}
-    matches = resolve_overlaps(TermTrie.build(lexicons).match(toks, barriers=_barriers(doc)))
+    keys = token_keys(toks)
+    matches = resolve_overlaps(TermTrie.build(lexicons).match(toks, barriers=_barriers(doc), keys=keys))
     hits = []
     for m in matches:
         first, last = toks[m.first], toks[m.end - 1]
@@ -177,7 +178,7 @@ def find_stance(
             continue
         hits.append(StanceHit(
             m.term.category, m.term.text, text[first.start:last.end], first.start, last.end,
-            negated(toks, m.first), voices.voice[m.first], voices.speaker[m.first],
+            negated(toks, m.first, keys=keys), voices.voice[m.first], voices.speaker[m.first],
             first.paragraph, first.sentence, m.term.lexicon, m.term.weight, voices.quote[m.first],
         ))
     return hits

@@ -26,7 +26,8 @@ from typing import Iterable, NamedTuple, Sequence
 from .lexicon import Lexicon, Term, normalize_token
 from .text import Token
 
-__all__ = ["CLAUSE_BREAKS", "NEGATORS", "NEGATION_WINDOW", "Match", "TermTrie", "negated", "resolve_overlaps"]
+__all__ = ["CLAUSE_BREAKS", "NEGATORS", "NEGATION_WINDOW", "Match", "TermTrie", "negated", "resolve_overlaps",
+           "token_keys"]
 
 #: Words that negate a term when they occur among the three words before it (as in VADER's
 #: ``NEGATE`` list, which also counts every word ending in ``n't``).
@@ -40,6 +41,15 @@ NEGATION_WINDOW = 3
 #: across it ("He didn't," Lukashenko said -> "said" is not negated).
 CLAUSE_BREAKS = frozenset(',;:()[]{}"\u201c\u201d\u00ab\u00bb\u2014\u2013-') | {"--", "``", "''"}
 _WORDLIKE = re.compile(r"\w")
+
+
+_HEAD = 3
+
+
+def token_keys(tokens: Sequence[Token]) -> list[str]:
+    """``normalize_token`` of every token (the fast path for plain ASCII)."""
+    keys = [t.text.lower() for t in tokens]
+    return [k if k.isascii() else normalize_token(k) for k in keys]
 
 
 class Match(NamedTuple):
@@ -79,44 +89,47 @@ class TermTrie:
         node.wild_lengths = tuple(sorted({len(k) for k in node.wild}))
         for child in (*node.next.values(), *node.wild.values()):
             self._finish(child)
+        if node is self.root:  # the root's wildcards, bucketed by their first letters
+            self._heads: dict[str, list[tuple[str, _Node]]] = {}
+            self._short: list[tuple[str, _Node]] = []
+            for prefix, child in node.wild.items():
+                if len(prefix) >= _HEAD:
+                    self._heads.setdefault(prefix[:_HEAD], []).append((prefix, child))
+                else:
+                    self._short.append((prefix, child))
 
     @staticmethod
     def build(lexicons: Iterable[Lexicon]) -> "TermTrie":
         """The trie of every term of ``lexicons`` (cached per set of lexicons)."""
         return _build(tuple(lexicons))
 
-    def match(self, tokens: Sequence[Token], *, barriers: Sequence[bool] | None = None) -> list[Match]:
+    def match(self, tokens: Sequence[Token], *, barriers: Sequence[bool] | None = None,
+              keys: Sequence[str] | None = None) -> list[Match]:
         """Every (possibly overlapping) term occurrence, in token order.
 
-        ``barriers[i]`` True means no term may run from token ``i - 1`` into token ``i``.
+        ``barriers[i]`` True means no term may run from token ``i - 1`` into token ``i``;
+        ``keys`` are the tokens' ``token_keys`` when the caller has them already.
         """
-        keys = [normalize_token(t.text) for t in tokens]
+        keys = token_keys(tokens) if keys is None else keys
         n = len(keys)
-        root = self.root
-        root_next, root_wild, root_lengths = root.next, root.wild, root.wild_lengths
+        root_next, heads, short = self.root.next, self._heads, self._short
         out: list[Match] = []
         for i, key in enumerate(keys):
-            starts: list[_Node] = []
             child = root_next.get(key)
-            if child is not None:
-                starts.append(child)
-            if root_lengths:
-                lk = len(key)
-                for length in root_lengths:
-                    if length > lk:
-                        break
-                    child = root_wild.get(key[:length])
-                    if child is not None:
-                        starts.append(child)
-            if not starts:
-                continue
-            stack = [(node, i + 1) for node in starts]
+            bucket = heads.get(key[:_HEAD])
+            if child is None and bucket is None and not short:
+                continue  # the common case: nothing starts here
+            stack = [] if child is None else [(child, i + 1)]
+            if bucket is not None:
+                stack += [(node, i + 1) for prefix, node in bucket if key.startswith(prefix)]
+            if short:
+                stack += [(node, i + 1) for prefix, node in short if key.startswith(prefix)]
             while stack:
                 node, j = stack.pop()
                 for term in node.terms:
                     if not term.case or _case_ok(term, tokens, i):
                         out.append(Match(i, j, term))
-                if j >= n or (barriers is not None and barriers[j]):
+                if j >= n or not (node.next or node.wild) or (barriers is not None and barriers[j]):
                     continue
                 k = keys[j]
                 child = node.next.get(k)
@@ -168,7 +181,8 @@ def resolve_overlaps(matches: Iterable[Match]) -> list[Match]:
     return kept
 
 
-def negated(tokens: Sequence[Token], first: int, *, window: int = NEGATION_WINDOW) -> bool:
+def negated(tokens: Sequence[Token], first: int, *, window: int = NEGATION_WINDOW,
+            keys: Sequence[str] | None = None) -> bool:
     """Whether a negator is among the ``window`` words before token ``first`` (same sentence,
     same clause: the look-back stops at a comma, colon, bracket, dash or quotation mark).
 
@@ -181,14 +195,14 @@ def negated(tokens: Sequence[Token], first: int, *, window: int = NEGATION_WINDO
     seen = 0
     j = first - 1
     while j >= 0 and seen < window and tokens[j].sentence == sentence:
-        text = normalize_token(tokens[j].text)
+        text = keys[j] if keys is not None else normalize_token(tokens[j].text)
         if text in CLAUSE_BREAKS:
             return False
         if text in NEGATORS or text.endswith("n't"):
             return True
         if text == "t" and j >= 2 and tokens[j - 1].text in ("'", "\u2019") and tokens[j - 2].text.lower().endswith("n"):
             return True
-        if _WORDLIKE.search(text):
+        if text.isalnum() or _WORDLIKE.search(text):
             seen += 1
         j -= 1
     return False
