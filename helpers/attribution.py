@@ -33,6 +33,7 @@ _CLAUSE_PUNCT = frozenset(". ; ! ? ( )".split())
 _DASHES = frozenset(("-", "\u2013", "\u2014", "--"))
 _LEAD_CONJ = frozenset("and but so yet or".split())
 _MIN_FLOATING_WORDS = 4
+_PRONOUNS = frozenset("he she they we i you it who which that officials analysts experts critics residents".split())
 
 
 class Finder:
@@ -277,8 +278,8 @@ class Finder:
             k = lo
             while k < c.first and (_norm(toks[k].text) in _LEAD_CONJ or not _is_word(toks[k].text)):
                 k += 1
-            if k == c.first:  # "According to X, ..."
-                b = m[1]
+            if k == c.first:  # "According to X, ..." (X may run on: "a source who spoke ..., ")
+                b = next((i for i in range(m[1], min(m[1] + 12, hi)) if toks[i].text == ","), m[1])
                 while b < hi and toks[b].text in (",", ":"):
                     b += 1
                 a, e = b, hi
@@ -289,7 +290,13 @@ class Finder:
             else:
                 a, e = lo, hi
             return self.indirect_record(c, m, a, e)
+        if c.last in self.cue_first or (c.first - 1 in self.cue_last_tok):
+            return  # "the report said", "publish release schedules": one of the two is a noun
         m = mention_before(toks, c.first, lo)
+        if m is not None and any(i in self.cue_last_tok for i in range(*m)):
+            m = None
+        if m is not None and m[1] - m[0] == 1 and toks[m[0]].text.islower() and _norm(toks[m[0]].text) not in _PRONOUNS:
+            m = None  # "sudden releases", "long complained": not a source
         if m is not None and _norm(toks[m[0]].text) in RELATIVES and m[1] - m[0] == 1:
             m = self.antecedent(m[0], lo) or m
         ing = _norm(toks[c.last - 1].text).endswith("ing") and c.first > lo and toks[c.first - 1].text == ","

@@ -125,7 +125,7 @@ STOP_WORDS = frozenset(
 SKIP_BEFORE_VERB = frozenset(
     "also later then again previously once has have had will would could should may might must can did "
     "does do not n't never still already often recently publicly privately earlier further first last just "
-    "even only ever always yet now is was were are am be been being 's 've 'd 'll".split()
+    "even only ever always yet now long is was were are am be been being 's 've 'd 'll".split()
 )
 BE_FORMS = frozenset("is was were are am be been being 's".split())
 RELATIVES = frozenset(("who", "which", "that"))

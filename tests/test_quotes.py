@@ -85,6 +85,7 @@ FORMS = [
     ("The strike will continue until Friday, the union said.", "indirect", "The strike will continue until Friday", "said", "the union"),
     ("The mayor told residents that the water was safe to drink.", "indirect", "that the water was safe to drink", "told", "The mayor"),
     ("According to the harbour authority, ten ships are waiting offshore.", "indirect", "ten ships are waiting offshore", "According to", "the harbour authority"),
+    ("According to an official who asked not to be named, talks failed.", "indirect", "talks failed", "According to", "an official"),
     ("Ten ships are waiting offshore, according to the harbour authority.", "indirect", "Ten ships are waiting offshore", "according to", "the harbour authority"),
     ("The engineer went on to explain that the dam had never been inspected.", "indirect", "that the dam had never been inspected", "went on to explain", "The engineer"),
     ("She warned that prices would rise again in the spring.", "indirect", "that prices would rise again in the spring", "warned", "She"),
@@ -267,7 +268,7 @@ def test_polnear_dev_scores_do_not_regress():
     spec.loader.exec_module(mod)
     scores = mod.evaluate(POLNEAR_DEV)
     # measured figures minus 0.02 (see benchmarks/quotes_eval.py)
-    assert scores["all"]["content"][2] >= 0.53
-    assert scores["all"]["source"][2] >= 0.48
-    assert scores["direct"]["content"][2] >= 0.82
-    assert scores["direct"]["source"][2] >= 0.75
+    assert scores["all"]["content"][2] >= 0.54
+    assert scores["all"]["source"][2] >= 0.50
+    assert scores["direct"]["content"][2] >= 0.83
+    assert scores["direct"]["source"][2] >= 0.76
