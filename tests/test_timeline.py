@@ -1,0 +1,278 @@
+"""Temporal expressions, the timeline table and chart (helpers/timex*.py, helpers/timeline.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.analysis import analyze
+from helpers.article import Article, article_from_text
+from helpers.text import tokenize
+from helpers.timeline import COLUMNS, plot_rows, speaker_at, timeline_table, value_span
+from helpers.timex import extract_timexes, timexes_in_text
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "data" / "articles" / "lukashenko-belarusian-troops.txt"
+SHARED = ROOT.parent / "shared"
+DCT = "2022-02-24"  # a Thursday
+
+
+def found(text: str, published: str | None = DCT) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in timexes_in_text(text, published=published)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # weekdays and tense
+        ("On Thursday, the minister said the border was calm.", ("Thursday", "DATE", "2022-02-24")),
+        ("The convoy crossed the river on Monday.", ("Monday", "DATE", "2022-02-21")),
+        ("The delegation will return to Geneva on Monday.", ("Monday", "DATE", "2022-02-28")),
+        ("Officials met last Friday in the capital.", ("last Friday", "DATE", "2022-02-18")),
+        ("Voting ends next Tuesday.", ("next Tuesday", "DATE", "2022-03-01")),
+        ("The blast was heard on Wednesday night.", ("Wednesday night", "TIME", "2022-02-23TNI")),
+        # deictic days and parts of day
+        ("Prices rose sharply today.", ("today", "DATE", "2022-02-24")),
+        ("The mayor resigned yesterday.", ("yesterday", "DATE", "2022-02-23")),
+        ("The report will be published tomorrow.", ("tomorrow", "DATE", "2022-02-25")),
+        ("Rescue teams will search again tonight.", ("tonight", "TIME", "2022-02-24TNI")),
+        ("Shelling was reported last night near the airport.", ("last night", "TIME", "2022-02-23TNI")),
+        ("The envoy landed this morning.", ("this morning", "TIME", "2022-02-24TMO")),
+        ("Earlier today, the council voted to close the schools.", ("Earlier today", "DATE", "2022-02-24")),
+        # relative periods
+        ("Talks stalled last week.", ("last week", "DATE", "2022-W07")),
+        ("The bank cut its forecast this month.", ("this month", "DATE", "2022-02")),
+        ("The budget is due next month.", ("next month", "DATE", "2022-03")),
+        ("Exports fell sharply last year.", ("last year", "DATE", "2021")),
+        ("A vote is expected next year.", ("next year", "DATE", "2023")),
+        ("Earlier this month, the two armies held exercises.", ("Earlier this month", "DATE", "2022-02")),
+        ("Inflation began to climb late last year.", ("late last year", "DATE", "2021")),
+        ("The ferry sank two days ago.", ("two days ago", "DATE", "2022-02-22")),
+        ("The plant had closed a week earlier.", ("a week earlier", "DATE", "2022-W07")),
+        ("Three people died in the past 24 hours.", ("the past 24 hours", "DURATION", "PT24H")),
+        # calendar dates
+        ("The ceasefire began on February 10.", ("February 10", "DATE", "2022-02-10")),
+        ("The ceasefire began on Feb. 10.", ("Feb. 10", "DATE", "2022-02-10")),
+        ("The treaty was signed on 10 February 2022 in Oslo.", ("10 February 2022", "DATE", "2022-02-10")),
+        ("The decree is dated Feb 24, 2022.", ("Feb 24, 2022", "DATE", "2022-02-24")),
+        ("The file was updated on 2022-02-24 at noon.", ("2022-02-24", "DATE", "2022-02-24")),
+        ("The letter is dated 24/02/2022.", ("24/02/2022", "DATE", "2022-02-24")),
+        ("The summit opens on March 3.", ("March 3", "DATE", "2022-03-03")),
+        ("Elections are planned for December 2023.", ("December 2023", "DATE", "2023-12")),
+        ("The parliament will meet again in March.", ("March", "DATE", "2022-03")),
+        ("The factory closed in November.", ("November", "DATE", "2021-11")),
+        # years, decades, centuries, seasons, quarters
+        ("The peninsula was annexed in 2014.", ("2014", "DATE", "2014")),
+        ("The town boomed in the 1990s.", ("the 1990s", "DATE", "199")),
+        ("Such wars belong to the 20th century.", ("the 20th century", "DATE", "19")),
+        ("The bridge was damaged last summer.", ("last summer", "DATE", "2021-SU")),
+        ("Repairs are planned for the spring of 2023.", ("the spring of 2023", "DATE", "2023-SP")),
+        ("Profits rose in the third quarter of 2021.", ("the third quarter of 2021", "DATE", "2021-Q3")),
+        # times
+        ("The sirens sounded at 5 a.m.", ("5 a.m.", "TIME", "2022-02-24T05:00")),
+        ("The first explosions came around 5:00 am today.", ("5:00 am today", "TIME", "2022-02-24T05:00")),
+        ("The talks resumed at 3:30 p.m. on Monday.", ("3:30 p.m. on Monday", "TIME", "2022-02-21T15:30")),
+        # durations and sets
+        ("The siege lasted three years.", ("three years", "DURATION", "P3Y")),
+        ("The families have lived there for decades.", ("decades", "DURATION", "PXDE")),
+        ("The committee meets every week.", ("every week", "SET", "P1W")),
+        ("The ministry publishes casualty figures daily.", ("daily", "SET", "P1D")),
+        ("The pass is closed for six months a year.", ("six months", "DURATION", "P6M")),
+        # present / past / future references
+        ("The situation is calm now.", ("now", "DATE", "PRESENT_REF")),
+        ("No decision has been taken at the moment.", ("the moment", "DATE", "PRESENT_REF")),
+        ("The two leaders spoke recently by phone.", ("recently", "DATE", "PAST_REF")),
+        ("Both sides may return to the table in the future.", ("the future", "DATE", "FUTURE_REF")),
+    ],
+)
+def test_expressions(sentence, expected):
+    assert expected in found(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, not_a_date",
+    [
+        ("The 'Allied Resolve-2022' drills began near the border.", "2022"),
+        ("Hospitals treated more COVID-19 patients than ever.", "19"),
+        ("A loaf of bread now costs $27 in the capital.", "27"),
+        ("Of the 48, only nine were released.", "48"),
+        ("Officials fear the strike May spread to other ports.", "May"),
+        ("Thousands joined the march through the city centre.", "march"),
+        ("Veterans march on the ministry every year.", "march"),
+        ("We will not give up, the union leader said.", "We"),
+        ("The Sun reported that the minister had resigned.", "Sun"),
+        ("Some 2000 soldiers were moved to the front.", "2000"),
+        ("The fall of the city shocked the region.", "fall"),
+    ],
+)
+def test_not_temporal(sentence, not_a_date):
+    texts = [t for t, _, _ in found(sentence)]
+    assert not any(not_a_date in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Talks resumed on Thursday.", ("Thursday", "DATE", "XXXX-WXX-4")),
+        ("The plane landed last night.", ("last night", "TIME", "XXXX-XX-XXTNI")),
+        ("Earlier this month, the army held drills.", ("Earlier this month", "DATE", "XXXX-XX")),
+        ("The drills began on February 10.", ("February 10", "DATE", "XXXX-02-10")),
+        ("The ferry sank two days ago.", ("two days ago", "DATE", "XXXX-XX-XX")),
+        ("The treaty was signed on 10 February 2022.", ("10 February 2022", "DATE", "2022-02-10")),
+    ],
+)
+def test_without_publication_date_nothing_is_guessed(sentence, expected):
+    txs = timexes_in_text(sentence)
+    assert expected in [(t.text, t.type, t.value) for t in txs]
+    tx = next(t for t in txs if t.text == expected[0])
+    assert tx.anchored is ("X" not in expected[2])
+
+
+def test_weekday_on_the_publication_day_is_the_publication_day():
+    assert ("Friday", "DATE", "2022-02-25") in found("The minister said on Friday that talks had failed.", "2022-02-25")
+
+
+# --------------------------------------------------------------------------------------------
+# the seed article (published Thursday 2022-02-24)
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return analyze(SEED)
+
+
+def _row(a, text, nth=0):
+    rows = a.timeline[a.timeline["text"] == text]
+    assert len(rows) > nth, a.timeline[["text", "value"]].values.tolist()
+    return rows.iloc[nth]
+
+
+def test_seed_table_columns_and_spans(seed):
+    t = seed.timeline
+    assert list(t.columns) == COLUMNS
+    assert (t["article"] == seed.article.id).all()
+    for r in t.itertuples():
+        assert seed.article.text[r.start : r.end] == r.text
+
+
+def test_seed_values(seed):
+    assert _row(seed, "Thursday")["value"] == "2022-02-24"
+    night = _row(seed, "last night")
+    assert (night["value"], night["granularity"]) == ("2022-02-23TNI", "partofday")
+    assert _row(seed, "Earlier this month")["value"] == "2022-02"
+    assert _row(seed, "the moment")["value"] == "PRESENT_REF"
+    today = _row(seed, "today")
+    assert today["value"] == "2022-02-24" and today["speaker"] == "Alexander Lukashenko"
+    assert not seed.timeline["text"].str.contains("2022").any()  # 'Allied Resolve-2022'
+    assert seed.timeline["anchored"].all()
+
+
+def test_seed_february_10_speaker(seed):
+    """Needs the quotes and speakers steps (landed): the date sits inside the ministry's quote."""
+    feb = _row(seed, "February 10")
+    assert feb["value"] == "2022-02-10"
+    assert feb["speaker"] == "Russian Defense Ministry"
+    assert "drills started" in feb["event"]
+
+
+def test_seed_chart_order(seed):
+    rows, rest = plot_rows(seed.timeline)
+    order = [(r.value, r.text) for r in rows]
+    assert order[:4] == [("2022-02-10", "February 10"), ("2022-02", "Earlier this month"),
+                         ("2022-02-23TNI", "last night"), ("2022-02-24", "Thursday")]
+    assert "PRESENT_REF" in set(rest["value"])
+
+
+def test_seed_chart_draws(seed):
+    from helpers.charts import timeline_chart
+
+    fig = timeline_chart(seed)
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.texts]
+    assert any("drills started" in s for s in labels)
+    assert any(s.startswith("published 2022-02-24") for s in labels)
+    assert "PRESENT_REF" in ax.get_xlabel()
+
+
+def test_chart_without_dates():
+    from helpers.charts import timeline_chart
+
+    a = analyze(article_from_text("Quiet day\nNothing happened at all in the village.", id="none"))
+    assert a.timeline.empty and list(a.timeline.columns) == COLUMNS
+    fig = timeline_chart(a)
+    assert any("No dated events" in t.get_text() for t in fig.axes[0].texts)
+
+
+def test_speaker_is_innermost_quote():
+    quotes = pd.DataFrame({"start": [0, 10], "end": [100, 40], "speaker": ["Outer", "Inner"]})
+    assert speaker_at(quotes, 20, 25) == "Inner"
+    assert speaker_at(quotes, 50, 55) == "Outer"
+    assert speaker_at(quotes, 120, 125) is None
+    assert speaker_at(None, 1, 2) is None
+
+
+def test_publication_override():
+    a = analyze(SEED, published="2022-03-03")
+    assert _row(a, "Thursday")["value"] == "2022-03-03"
+
+
+@pytest.mark.parametrize(
+    "value, start, end",
+    [("2022-02-24", "2022-02-24", "2022-02-25"), ("2022-W08", "2022-02-21", "2022-02-28"),
+     ("2022-02", "2022-02-01", "2022-03-01"), ("2021-Q4", "2021-10-01", "2022-01-01"),
+     ("2021-WI", "2021-12-01", "2022-03-01"), ("199", "1990-01-01", "2000-01-01")],
+)
+def test_value_span(value, start, end):
+    assert value_span(value) == (dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+
+
+@pytest.mark.parametrize("value", ["PRESENT_REF", "XXXX-WXX-4", "P3Y", "", "2022-13-45"])
+def test_value_span_unplaceable(value):
+    assert value_span(value) is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300), st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))))
+def test_property_any_text(text, published):
+    doc = tokenize(Article("p", "", text, published=published))
+    table = timeline_table(doc)
+    for r in table.itertuples():
+        assert 0 <= r.start < r.end <= len(text) and text[r.start : r.end] == r.text
+    assert list(table.columns) == COLUMNS
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["On", "Thursday", "May", "march", "the", "1990s", "last", "night", "2022",
+                                 "Feb.", "10", ",", "5", "a.m.", "every", "week", "ago", "two", "days",
+                                 "\"", "'", "\n", "Sun", "today", "-", "/", "24/02/2022"]), max_size=40))
+def test_property_date_words(words):
+    text = " ".join(words)
+    for tx in extract_timexes(tokenize(Article("p", "", text, published=dt.date(2022, 2, 24)))):
+        assert text[tx.start : tx.end] == tx.text
+        assert tx.type in ("DATE", "TIME", "DURATION", "SET")
+
+
+# --------------------------------------------------------------------------------------------
+# accuracy on TempEval-3 (TimeBank, AQUAINT): guards the figures the README reports
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("timex_eval", ROOT / "benchmarks" / "timex_eval.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not (SHARED / "eval" / "tempeval3").is_dir(), reason="../shared/eval/tempeval3 is absent")
+@pytest.mark.parametrize("corpus, relaxed_f1, value_f1", [("TimeBank", 0.91, 0.76), ("AQUAINT", 0.91, 0.745)])
+def test_tempeval3_accuracy(corpus, relaxed_f1, value_f1):
+    scores = _bench().evaluate(SHARED / "eval" / "tempeval3" / corpus)["all"]
+    assert scores["relaxed_f1"] >= relaxed_f1
+    assert scores["value_f1"] >= value_f1
