@@ -149,14 +149,20 @@ def _plural(low: str) -> bool:
     return low.endswith("s") and not low.endswith("ss") or low in {"people", "police", "spokespeople", "staff"}
 
 
+@lru_cache(maxsize=1)
+def _proper_words() -> frozenset[str]:
+    return word_list("demonyms.txt") | {k[0] for k in phrase_list("places.txt") if len(k) == 1}
+
+
 def _lower_phrase(words: list[str]) -> str:
-    keep = word_list("demonyms.txt") | {k[0] for k in phrase_list("places.txt") if len(k) == 1}
+    keep = _proper_words()
     return " ".join(w if (w.lower() in keep or (w.isupper() and len(w) > 1)) else w.lower() for w in words)
 
 
 _POSTMODIFIER = re.compile(r"\s*(?:,|\b(?:close to|familiar with|with|from|at|in|for|on|who|which|of)\b)")
 
 
+@lru_cache(maxsize=4096)
 def parse_mention(text: str) -> Parsed:
     """Read a mention as written ("the Russian Defense Ministry", "he", "a source") into a ``Parsed``.
 
@@ -247,11 +253,12 @@ def _parse(text: str) -> Parsed:
 # --------------------------------------------------------------------------------------------
 # the entity pass over a Doc
 
+_LOWER_DETS = frozenset({"the", "a", "an"})
 _OPENERS = frozenset({'"', "\u201c", "\u2018", "'", "\u00ab", ":", "(", "[", "-", "\u2013", "\u2014", "``", ";"})
 
 
 def _cap(tok: str) -> bool:
-    return tok[:1].isupper() and any(c.isalpha() for c in tok)
+    return tok[:1].isupper()  # a cased first character: a letter
 
 
 def find_mentions(doc: Doc, *, body_only: bool = True) -> list[Mention]:
@@ -272,21 +279,25 @@ def find_mentions(doc: Doc, *, body_only: bool = True) -> list[Mention]:
             continue
         prev = None
         for t in toks[s.first_token : s.end_token]:
-            initial[t.i] = prev is None or prev in _OPENERS
-            if t.text.isalpha() and t.text.islower():
-                lower_vocab.add(t.text)
-            elif _cap(t.text) and not initial[t.i]:
-                cap_vocab.add(t.text)
-            prev = t.text
+            tt = t.text
+            ini = initial[t.i] = prev is None or prev in _OPENERS
+            if tt.islower():
+                lower_vocab.add(tt)
+            elif not ini and tt[:1].isupper():
+                cap_vocab.add(tt)
+            prev = tt
     known = (word_list("demonyms.txt") | word_list("speaker_titles.txt") | set(_first_names())
              | {k[0] for k in phrase_list("places.txt")} | {k[0] for k in phrase_list("media.txt")} | set(HONORIFICS))
     titles = word_list("speaker_titles.txt")
-    lower_ok = titles | word_list("role_modifiers.txt") | word_list("org_heads.txt")
+    heads = word_list("org_heads.txt")
+    title_or_head = titles | heads
+    of_heads = heads | {"republic", "kingdom", "state", "states"}
+    lower_ok = title_or_head | word_list("role_modifiers.txt")
     stop = word_list("stopwords.txt")
     demonyms = word_list("demonyms.txt")
     places = phrase_list("places.txt")
 
-    def is_cap(t) -> bool:
+    def _is_cap(t) -> bool:
         if not _cap(t.text) or t.text.lower() in _NOT_NAMES or t.text.lower() in PRONOUNS:
             return False
         if not initial[t.i]:
@@ -295,6 +306,14 @@ def find_mentions(doc: Doc, *, body_only: bool = True) -> list[Mention]:
         if low in stop or low in DETERMINERS:
             return False
         return t.text in cap_vocab or low in known or (t.text.isupper() and len(t.text) > 1)
+
+    capv: dict[int, bool] = {}
+
+    def is_cap(t) -> bool:
+        v = capv.get(t.i)
+        if v is None:
+            v = capv[t.i] = _is_cap(t)
+        return v
 
     out: list[Mention] = []
     for s in doc.sentences:
@@ -306,7 +325,10 @@ def find_mentions(doc: Doc, *, body_only: bool = True) -> list[Mention]:
         floor = -1  # the last token of the previous mention
         while i < n:
             t = stoks[i]
-            det = t.text.lower() in ("the", "a", "an")
+            if not t.text[:1].isupper() and t.text not in _LOWER_DETS:  # the common case, cheaply
+                i += 1
+                continue
+            det = t.text.lower() in _LOWER_DETS
             if not (det or is_cap(t)):
                 i += 1
                 continue
@@ -322,17 +344,17 @@ def find_mentions(doc: Doc, *, body_only: bool = True) -> list[Mention]:
                     pass
                 elif low in _PARTICLES and caps and j + 1 < n and is_cap(stoks[j + 1]):
                     pass
-                elif low == "of" and caps and j + 1 < n and is_cap(stoks[j + 1]) and stoks[j - 1].text.lower() in word_list("org_heads.txt") | {"republic", "kingdom", "state", "states"}:
+                elif low == "of" and caps and j + 1 < n and is_cap(stoks[j + 1]) and stoks[j - 1].text.lower() in of_heads:
                     pass
                 else:
                     break
                 j += 1
                 last_ok = j
-            if det and caps == 0 and not (last_ok > i + 1 and stoks[last_ok - 1].text.lower() in titles | word_list("org_heads.txt")):
+            if det and caps == 0 and not (last_ok > i + 1 and stoks[last_ok - 1].text.lower() in title_or_head):
                 i += 1
                 continue
             # trim trailing lower-case words that are neither titles nor organisation heads
-            while last_ok > i + 1 and stoks[last_ok - 1].text.islower() and stoks[last_ok - 1].text not in titles | word_list("org_heads.txt"):
+            while last_ok > i + 1 and stoks[last_ok - 1].text.islower() and stoks[last_ok - 1].text not in title_or_head:
                 last_ok -= 1
             if last_ok <= i or (det and last_ok == i + 1):
                 i += 1

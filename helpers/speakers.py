@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .entities import PRONOUNS, Mention, Parsed, find_mentions, parse_mention
+from .entities import DETERMINERS, PRONOUNS, Mention, Parsed, find_mentions, parse_mention, word_list
 from .text import Doc
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -44,6 +44,7 @@ __all__ = ["Speaker", "display_names", "resolve_speakers", "speakers_table", "sp
 SPEAKER_COLUMNS = ["speaker", "type", "quotes", "direct", "indirect", "mixed", "words", "mentions", "role"]
 _TYPES = {"person": "person", "role": "person", "organization": "organization", "place": "organization",
           "media": "media", "group": "group", "unknown": "unknown"}
+_DTYPES = {"quotes": "int64", "direct": "int64", "indirect": "int64", "mixed": "int64", "words": "int64"}
 _QUOTED_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 #: How many paragraphs back a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 4
@@ -95,6 +96,7 @@ class _Registry:
     def __init__(self) -> None:
         self.speakers: list[Speaker] = []
         self._by_key: dict[tuple[str, str], Speaker] = {}
+        self._by_last: dict[str, list[Speaker]] = {}
 
     def _new(self, type_: str, name: str, **kw: Any) -> Speaker:
         sp = Speaker(len(self.speakers), type_, [name], **kw)
@@ -112,7 +114,7 @@ class _Registry:
     def person(self, p: Parsed, pos: int, *, create: bool = True) -> Speaker | None:
         last = p.words[-1]
         first = p.words[0] if len(p.words) > 1 else None
-        same = [s for s in self.speakers if s.type == "person" and s.last == last]
+        same = self._by_last.setdefault(last, [])
         if first is not None:
             match = [s for s in same if s.first is not None and _first_match(s.first, first)]
             sp = self._pick(match, pos) or (self._pick([s for s in same if s.first is None], pos))
@@ -122,6 +124,7 @@ class _Registry:
             if not create:
                 return None
             sp = self._new("person", p.name, last=last)
+            same.append(sp)
         if first is not None and sp.first is None:
             sp.first = first
         if p.name not in sp.names:
@@ -183,7 +186,7 @@ class _Registry:
         if p.kind == "role":
             sp, found = self.role(p, pos)
             return sp, "role"
-        if p.kind == "unknown" and p.name:
+        if p.kind == "unknown" and _speaker_like(p):
             return self.keyed("unknown", p, pos), "unknown"
         return None, "unresolved"
 
@@ -212,6 +215,14 @@ def display_names(speakers: list[Speaker | None]) -> dict[int, str]:
     return out
 
 
+def _speaker_like(p: Parsed) -> bool:
+    """An unlisted mention may be a speaker ("the report", "early results"), not a fragment
+    ("the", "his", "sent out a call following the")."""
+    words = [w for w in p.words if w not in DETERMINERS]
+    return (0 < len(p.words) <= 5 and bool(words) and words[-1] not in word_list("stopwords.txt")
+            and any(c.isalpha() for c in words[-1]) and len(words[-1]) > 1)
+
+
 def _isna(v: Any) -> bool:
     return v is None or (isinstance(v, float) and v != v) or v is pd.NA
 
@@ -229,7 +240,7 @@ def resolve_speakers(doc: Doc, quotes: pd.DataFrame, *, mentions: list[Mention] 
 
 def _resolve(doc: Doc, quotes: pd.DataFrame, *, mentions: list[Mention] | None = None):
     n = len(quotes)
-    col = lambda name: list(quotes[name]) if name in quotes.columns else [None] * n  # noqa: E731
+    col = lambda name: quotes[name].tolist() if name in quotes.columns else [None] * n  # noqa: E731
     starts, ends, kinds = col("start"), col("end"), col("kind")
     mtext, mstart, flags = col("mention"), col("mention_start"), col("flag")
     nested = _positions(quotes)
@@ -359,21 +370,19 @@ def speakers_table(quotes: pd.DataFrame, speakers: list[Speaker | None]) -> pd.D
             if isinstance(v, str) and v not in r["mentions"]:
                 r["mentions"].append(v)
     ordered = sorted(rows, key=lambda k: (-rows[k]["quotes"], -rows[k]["words"], first[k]))
-    table = pd.DataFrame([rows[k] for k in ordered], columns=SPEAKER_COLUMNS)
-    table["role"] = pd.Series([rows[k]["role"] for k in ordered], index=table.index, dtype=object)
-    return table
+    return pd.DataFrame({c: pd.Series([rows[k][c] for k in ordered], dtype=_DTYPES.get(c, object))
+                         for c in SPEAKER_COLUMNS})
 
 
 def speakers_step(a: "Analysis") -> None:
     """Pipeline step: fill ``quotes.speaker`` and ``quotes.resolution``; add the ``speakers`` table."""
     quotes = a.tables.get("quotes")
     if quotes is None or len(quotes) == 0:
-        a.tables["speakers"] = pd.DataFrame(columns=SPEAKER_COLUMNS)
+        a.tables["speakers"] = speakers_table(pd.DataFrame(), [])
         return
     speakers, resolution, _ = _resolve(a.doc, quotes)
     table = speakers_table(quotes, speakers)
     names = display_names(speakers)
-    quotes = quotes.copy()
     quotes["speaker"] = pd.Series([names[sp.id] if sp else None for sp in speakers], index=quotes.index, dtype=object)
     quotes["resolution"] = pd.Series(resolution, index=quotes.index, dtype=object)
     a.tables["quotes"] = quotes
