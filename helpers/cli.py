@@ -122,11 +122,27 @@ def _cell(value, width: int = 60) -> str:
     return s if len(s) <= width else s[: width - 1] + "\u2026"
 
 
+def _lexicons_ok(paths: Sequence[str] | None) -> bool:
+    """Load the ``--lexicon`` files once up front: a broken lexicon is a usage error (exit 2)."""
+    if not paths:
+        return True
+    from .lexicon import LexiconError, load_lexicons
+
+    try:
+        load_lexicons(paths)
+    except LexiconError as exc:
+        _error(str(exc))
+        return False
+    return True
+
+
 def cmd_analyze(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from .analysis import analyze
 
+    if not _lexicons_ok(args.lexicon):
+        return 2
     failures: list[str] = []
     frames = []
     for art in _articles(args.paths, failures):
@@ -146,6 +162,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from .report import render_reports
 
+    if not _lexicons_ok(args.lexicon):
+        return 2
     return render_reports(args.paths, output=args.output, published=args.published,
                           lexicon=args.lexicon, with_code=args.with_code)
 

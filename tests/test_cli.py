@@ -69,3 +69,11 @@ def test_missing_file_no_traceback():
 def test_every_bundled_article_analyzes(capsys):
     assert main(["analyze", str(ARTICLES), "--table", "tokens", "--format", "csv"]) == 0
     assert capsys.readouterr().out.count("\n") > 1500
+
+
+def test_broken_lexicon_is_a_usage_error(tmp_path, capsys):
+    bad = tmp_path / "bad.yml"
+    bad.write_text("categories:\n  x:\n    colour: red\n", encoding="utf-8")
+    assert main(["analyze", str(SEED), "--lexicon", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "bad.yml, line 3: unknown key 'colour'" in err
