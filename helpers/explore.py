@@ -441,5 +441,7 @@ def scores_by(analysis: Analysis | pd.DataFrame, by: str = "voice") -> pd.DataFr
     if value is None:
         raise KeyError(f"stance_scores has no score column (looked for {', '.join(_SCORE_VALUE)})")
     rows = scores[scores[by].notna()]
+    if "level" in rows.columns:  # stance_scores holds article-, voice- and speaker-level rows
+        rows = rows[rows["level"] == by]
     table = rows.pivot_table(index=by, columns="category", values=value, aggfunc="sum", fill_value=0)
     return table.round(2).reset_index().rename_axis(columns=None)

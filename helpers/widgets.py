@@ -447,24 +447,13 @@ def analyze_articles(folder: str | Path, *, published: dt.date | str | None = No
     return out
 
 
-def stacked(analyses: Sequence[Analysis], name: str) -> pd.DataFrame:
-    """One table of every analysis stacked, each row with its ``article`` first."""
-    frames = []
-    for a in analyses:
-        df = a.tables.get(name)
-        if df is not None and not df.empty:
-            frames.append(df.assign(article=a.article.id))
-    if not frames:
-        return pd.DataFrame(columns=["article"])
-    df = pd.concat(frames, ignore_index=True)
-    return df[["article", *[c for c in df.columns if c != "article"]]]
-
-
 def quoted_by_article(analyses: Sequence[Analysis], *, top: int = 5) -> pd.DataFrame:
     """The ``top`` most quoted speakers of each article with their quote counts by kind."""
-    speakers = stacked(analyses, "speakers")
-    if speakers.empty:
-        return speakers
+    from .corpus_views import corpus_tables
+
+    speakers = corpus_tables(analyses).get("speakers")
+    if speakers is None or speakers.empty:
+        return pd.DataFrame(columns=["article", "speaker"])
     cols = [c for c in ("article", "speaker", "type", "quotes", "direct", "indirect", "mixed", "words")
             if c in speakers.columns]
     return speakers[cols].groupby("article", sort=False).head(top).reset_index(drop=True)
@@ -472,21 +461,31 @@ def quoted_by_article(analyses: Sequence[Analysis], *, top: int = 5) -> pd.DataF
 
 def stance_by_article(analyses: Sequence[Analysis]) -> pd.DataFrame:
     """Stance scores per 1,000 words, one row per article and voice, one column per category."""
-    frames = [explore.scores_by(a, "voice").assign(article=a.article.id) for a in analyses]
-    frames = [f for f in frames if not f.empty]
-    if not frames:
+    from .corpus_views import corpus_tables
+
+    scores = corpus_tables(analyses).get("stance_scores")
+    if scores is None or scores.empty:
         return pd.DataFrame(columns=["article", "voice"])
-    df = pd.concat(frames, ignore_index=True).fillna(0)
-    return df[["article", "voice", *[c for c in df.columns if c not in ("article", "voice")]]]
+    rows = scores[scores["level"] == "voice"] if "level" in scores.columns else scores
+    table = rows.pivot_table(index=["article", "voice"], columns="category", values="per_1000",
+                             aggfunc="sum", fill_value=0)
+    return table.round(2).reset_index().rename_axis(columns=None)
 
 
 def merged_timeline(analyses: Sequence[Analysis]) -> pd.DataFrame:
-    """Every article's timeline in one table, sorted by the date each value points at."""
-    df = stacked(analyses, "timeline")
-    if df.empty or "value" not in df.columns:
-        return df
-    order = df["value"].map(explore.parse_timeml_date)
-    return df.assign(date=order).sort_values("date", kind="stable", na_position="last").reset_index(drop=True)
+    """Every article's timeline in one table, by date (``helpers.corpus_views.merged_timeline``)."""
+    from .corpus_views import merged_timeline as merged
+
+    return merged(analyses)
+
+
+def merged_timeline_chart(analyses: Sequence[Analysis]):
+    """The merged timeline drawn by ``charts.timeline_chart``, as an image."""
+    from . import charts
+
+    merged = merged_timeline(analyses)
+    # a table, not an Analysis: drop the column timeline_chart would take for a publication date
+    return as_image(charts.timeline_chart(merged.drop(columns=["published"], errors="ignore"), title="All articles"))
 
 
 def articles_table(analyses: Sequence[Analysis]) -> pd.DataFrame:
