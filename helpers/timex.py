@@ -140,15 +140,53 @@ RULES: tuple[tuple[str, str], ...] = (
                 r"(?:,?\s(?P<y>\d{4})(?![\w-]))?(?![\w-])"),
 )
 
-_COMPILED = tuple((name, re.compile(r"(?<![\w])" + pat if not pat.startswith("(?<!") else pat, re.I))
-                  for name, pat in RULES)
+_COMPILED = {name: re.compile(r"(?<![\w])" + pat if not pat.startswith("(?<!") else pat, re.I)
+             for name, pat in RULES}
+
+_UNIT_RULES = ("relative", "end_of_the", "year_end", "year_ago", "the_quarter", "the_weekend", "ago", "span",
+               "duration", "plural", "quarter", "set", "set_freq", "century")
+#: (trigger words, rules to try around them): a rule only runs near one of its trigger words, so
+#: one scan of the text finds where the ~35 rules can possibly match.
+TRIGGERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (rf"(?-i:{_MON_FULL}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)",
+     ("month_day", "day_month", "month_year", "month", "time")),
+    (r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Tues|Wed|Thurs?)s?",
+     ("weekday", "time", "pod_day", "month_day", "set")),
+    (r"today|tonight|yesterday|tomorrow", ("deictic", "time", "pod_day")),
+    (r"nights?", ("part_of_day", "set") + _UNIT_RULES),
+    (r"(?:morning|afternoon|evening)s?", ("part_of_day", "set")),
+    (r"(?:second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|centur(?:y|ie))s?", _UNIT_RULES),
+    (r"half", ("quarter",)),
+    (r"period", ("the_quarter",)),
+    (r"\d{4}-\d\d-\d\d", ("iso",)),
+    (r"\d{1,2}/\d{1,2}/\d{4}", ("numeric",)),
+    (r"(?:1[5-9]|20)\d\d", ("year",)),
+    (r"\d\d\d0['’]?s|['’]\d0s", ("decade",)),
+    (r"twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties", ("decade_word",)),
+    (r"nineteen|eighteen|thousand", ("spelled_year",)),
+    (r"spring|summer|fall|autumn|winter", ("season",)),
+    (r"\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?\s?m|\d:\d\d|noon|midnight|midday", ("time",)),
+    (r"(?-i:Q[1-4]|H[12])", ("q_code",)),
+    (r"now|nowadays|currently|current|present|moment|these\sdays|recently|lately|past|future", ("ref",)),
+    (r"daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|fortnightly", ("set_adverb",)),
+    (r"(?-i:Christmas|New\sYear|Thanksgiving|Independence|Halloween|Valentine|Boxing|Labor|Memorial)", ("holiday",)),
+)
+_TRIGGER = re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<g{i}>{pat})" for i, (pat, _) in enumerate(TRIGGERS))
+                      + r")(?![^\W_])", re.I)
+#: how far before and after a trigger word an expression may reach
+REACH = (64, 72)
 
 
 def _candidates(text: str) -> Iterator[tuple[int, int, str, re.Match]]:
-    for name, rx in _COMPILED:
-        for m in rx.finditer(text):
-            if m.end() > m.start():
-                yield m.start(), m.end(), name, m
+    seen: set[tuple[str, int, int]] = set()
+    for t in _TRIGGER.finditer(text):
+        lo, hi = max(0, t.start() - REACH[0]), min(len(text), t.end() + REACH[1])
+        for name in TRIGGERS[int(t.lastgroup[1:])][1]:
+            for m in _COMPILED[name].finditer(text, lo, hi):
+                key = (name, m.start(), m.end())
+                if m.end() > m.start() and key not in seen and m.start() < t.end() and m.end() > t.start():
+                    seen.add(key)
+                    yield m.start(), m.end(), name, m
 
 
 def extract_timexes(doc: Doc, *, published: dt.date | None = None, skip_kinds: tuple[str, ...] = ("related",)) -> Iterator[Timex]:
