@@ -51,6 +51,7 @@ _PLURAL_ORG_HEADS = frozenset({"forces", "services", "authorities"})
 
 _DATA = resources.files("helpers") / "data"
 _WORD = re.compile(r"[^\W_](?:[\w\-.'\u2019]*[^\W_])?\.?")
+_WEB = re.compile(r"\w\.(?:com|org|net|co\.uk|ru|by|ua|info|news)$")
 _ACRONYM = re.compile(r"[A-Z][A-Z.&]+")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
@@ -142,6 +143,7 @@ def _is_name_word(word: str, low: str) -> bool:
         and low not in DETERMINERS
         and low not in _NOT_NAMES
         and low not in word_list("anonymous_sources.txt")
+        and low not in word_list("stopwords.txt")  # "Guys Have All": a title, not a name
     )
 
 
@@ -154,9 +156,16 @@ def _proper_words() -> frozenset[str]:
     return word_list("demonyms.txt") | {k[0] for k in phrase_list("places.txt") if len(k) == 1}
 
 
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    return (word_list("anonymous_sources.txt") | word_list("speaker_titles.txt") | word_list("role_modifiers.txt")
+            | word_list("stopwords.txt") | word_list("org_heads.txt") | word_list("media_heads.txt") | DETERMINERS)
+
+
 def _lower_phrase(words: list[str]) -> str:
-    keep = _proper_words()
-    return " ".join(w if (w.lower() in keep or (w.isupper() and len(w) > 1)) else w.lower() for w in words)
+    """Common words in lower case ("Officials" -> "officials"); names keep their capitals."""
+    common = _common_words()
+    return " ".join(w.lower() if w.lower() in common and w.lower() not in _proper_words() else w for w in words)
 
 
 _POSTMODIFIER = re.compile(r"\s*(?:,|\b(?:close to|familiar with|with|from|at|in|for|on|who|which|of)\b)")
@@ -172,13 +181,25 @@ def parse_mention(text: str) -> Parsed:
     whole = _parse(text)
     m = _POSTMODIFIER.search(text)
     if m is None or m.start() == 0:
-        return whole
+        return whole if whole.kind != "unknown" else _leading_name(text, whole)
     head = _parse(text[: m.start()])
     clause = m.group().strip() in (",", "who", "which")
     if head.kind == "anonymous" or (head.kind == "role" and not clause):
         return head._replace(name=_lower_phrase(_strip_det(_words(text))))
     if head.kind in ("person", "media", "role", "pronoun") and clause or whole.kind == "unknown" and head.kind != "unknown":
         return head
+    return whole if whole.kind != "unknown" else _leading_name(text, whole)
+
+
+def _leading_name(text: str, whole: Parsed) -> Parsed:
+    """A name at the start of an unreadable mention ("Senator Jo Ray pressing his" -> Jo Ray)."""
+    words = _words(text)
+    for k in range(len(words) - 1, 0, -1):
+        if not words[k - 1][:1].isupper():
+            continue
+        head = _parse(" ".join(words[:k]))
+        if head.kind in ("person", "organization", "media", "group") and (head.kind != "person" or len(head.words) > 1 or head.role):
+            return head
     return whole
 
 
@@ -200,6 +221,8 @@ def _parse(text: str) -> Parsed:
         definite |= low[0] in _DEFINITE
         words, low = words[1:], low[1:]
     gender = None
+    if any(_WEB.search(w) for w in low):
+        return Parsed("media", " ".join(words), words=tuple(low), definite=definite)
     media = _find_phrase(low, phrase_list("media.txt"))
     if media and media[1] == len(low):
         return Parsed("media", media[2], words=tuple(low[media[0]:]), definite=definite)
@@ -244,7 +267,7 @@ def _parse(text: str) -> Parsed:
         return Parsed("group", name if _plural(low[-1]) else f"The {name}", words=tuple(low), plural=True, definite=definite)
     if last in word_list("anonymous_sources.txt") and not (definite and last in titles):
         return Parsed("anonymous", _lower_phrase(words), words=tuple(low), plural=_plural(last), definite=definite)
-    if any(w in titles for w in low):
+    if last in titles:
         kind = "role" if definite else "anonymous"
         return Parsed(kind, _lower_phrase(words), _lower_phrase(words), tuple(low), tuple(low), definite=definite)
     return Parsed("unknown", _lower_phrase(words), words=tuple(low), plural=_plural(last), definite=definite)
@@ -371,6 +394,8 @@ def find_mentions(doc: Doc, *, body_only: bool = True) -> list[Mention]:
             modifier = nxt is not None and nxt.text.isalpha() and nxt.text.islower() and (
                 lastt.text.lower() in demonyms
                 or (parsed.kind == "place" and det and ("the",) + parsed.words not in places))
+            if parsed.kind == "person" and lo > 0 and stoks[lo - 1].text[:1].isupper() and not initial[stoks[lo - 1].i]:
+                modifier = True  # "Sunday Night Baseball": part of a longer capitalised name
             if parsed.kind not in ("pronoun", "unknown", "anonymous") and not modifier:
                 out.append(Mention(text[first.start : lastt.end], first.start, lastt.end, s.i, parsed))
             floor = last_ok - 1

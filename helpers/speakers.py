@@ -65,6 +65,7 @@ class Speaker:
     gender: str | None = None
     positions: list[int] = field(default_factory=list)
     mentions: list[str] = field(default_factory=list)
+    evidence: bool = False  # a person by more than capitals: full name, title, honorific
 
     @property
     def name(self) -> str:
@@ -132,6 +133,7 @@ class _Registry:
         if p.role and not sp.role:
             sp.role, sp.role_words = p.role, set(p.role_words)
         sp.gender = sp.gender or p.gender
+        sp.evidence = sp.evidence or len(p.words) > 1 or bool(p.role) or p.gender is not None
         sp.seen(pos)
         return sp
 
@@ -163,7 +165,7 @@ class _Registry:
         sp = self._pick(cands, pos)
         if sp is None:
             sp = self.keyed("person", p, pos)
-            sp.role = sp.role or p.role
+            sp.role, sp.evidence = sp.role or p.role, True
             return sp, False
         sp.seen(pos)
         return sp, True
@@ -319,6 +321,7 @@ def _resolve(doc: Doc, quotes: pd.DataFrame, *, mentions: list[Mention] | None =
 def _antecedent(doc: Doc, p: Parsed, pos: int, cands: list, span, inside) -> Speaker | None:
     allowed = PRONOUNS[p.name]
     para = doc.paragraph_at(pos)
+    fallback = None
     k = bisect.bisect_left(cands, (pos, -1))
     while k > 0:
         k -= 1
@@ -331,10 +334,14 @@ def _antecedent(doc: Doc, p: Parsed, pos: int, cands: list, span, inside) -> Spe
         kind = "person" if sp.type == "person" else kind if kind in ("place",) else sp.type
         if kind not in allowed:
             continue
-        if kind == "person" and p.gender and sp.gender and sp.gender != p.gender:
-            continue
+        if kind == "person":
+            if not sp.evidence or (p.gender and sp.gender and sp.gender != p.gender):
+                continue  # "Republicans", "World": capitalised, but not known to be a person
+            if p.gender == "f" and sp.gender is None:
+                fallback = fallback or sp  # "she": a known woman in the window beats an unknown
+                continue
         return sp
-    return None
+    return fallback
 
 
 def _words(text: Any) -> int:

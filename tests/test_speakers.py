@@ -129,6 +129,14 @@ RULES = [
         [("direct", '"It went well,"', "he")],
         ["Lenz"], ["pronoun"], id="he-by-honorific"),
     pytest.param(
+        "Title\nGovernor Anna Reyes spoke after Senator Ted Marsh left. \"We will see,\" she said.",
+        [("direct", '"We will see,"', "she")],
+        ["Anna Reyes"], ["pronoun"], id="she-prefers-a-known-woman"),
+    pytest.param(
+        "Title\nMayor Tomas Lenz spoke to reporters. Republicans were angry. \"We will see,\" he said.",
+        [("direct", '"We will see,"', "he")],
+        ["Tomas Lenz"], ["pronoun"], id="he-skips-capitalised-groups"),
+    pytest.param(
         "Title\nThe National Grid Agency said supplies were stable. \"Reserves are high,\" they added.",
         [("indirect", "supplies were stable", "The National Grid Agency"), ("direct", '"Reserves are high,"', "they")],
         ["National Grid Agency", "National Grid Agency"], ["name", "pronoun"], id="they-organization"),
