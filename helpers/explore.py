@@ -311,8 +311,13 @@ def _marked(text: str, start: int, end: int, marks: list[tuple[int, int, str]]) 
     return "".join(out)
 
 
+def _missing(v: object) -> bool:
+    """None, NaN, NaT or pd.NA (nullable integer columns hold pd.NA)."""
+    return v is None or (pd.api.types.is_scalar(v) and bool(pd.isna(v)))
+
+
 def _value(v: object) -> str:
-    return "—" if v is None or (isinstance(v, float) and v != v) else str(v)
+    return "—" if _missing(v) else str(v)
 
 
 def quotes_html(analysis: Analysis, quotes: pd.DataFrame, *, limit: int = 200) -> str:
@@ -324,13 +329,14 @@ def quotes_html(analysis: Analysis, quotes: pd.DataFrame, *, limit: int = 200) -
     items = []
     for i, q in enumerate(quotes.head(limit).itertuples(index=False)):
         start, end = int(q.start), int(q.end)
-        para = paragraphs[int(q.paragraph)] if q.paragraph is not None and 0 <= int(q.paragraph) < len(paragraphs) else None
+        para = (paragraphs[int(q.paragraph)]
+                if not _missing(q.paragraph) and 0 <= int(q.paragraph) < len(paragraphs) else None)
         p0, p1 = (para.start, para.end) if para else (start, end)
         p0, p1 = min(p0, start), max(p1, end)
         marks = [(start, end, "background:#fde68a")]
-        if q.cue_start is not None and q.cue_start == q.cue_start:
+        if not _missing(q.cue_start) and not _missing(q.cue_end):
             marks.append((int(q.cue_start), int(q.cue_end), "background:#c7d2fe"))
-        if getattr(q, "mention_start", None) is not None and q.mention_start == q.mention_start:
+        if not _missing(getattr(q, "mention_start", None)) and not _missing(getattr(q, "mention_end", None)):
             marks.append((int(q.mention_start), int(q.mention_end), "background:#bbf7d0"))
         meta = (f"<b>{_ESC(_value(q.speaker))}</b> · {_ESC(_value(q.kind))} · cue: <i>{_ESC(_value(q.cue))}</i>"
                 f" · resolved by: {_ESC(_value(getattr(q, 'resolution', None)))}"
