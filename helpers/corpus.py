@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
+import numpy as np
 import pandas as pd
 
 from . import article as _article
@@ -41,6 +42,7 @@ __all__ = [
     "iter_articles",
     "analyze_corpus",
     "article_tables",
+    "batch_tables",
     "load_corpus",
 ]
 
@@ -48,6 +50,8 @@ __all__ = [
 CORPUS_TABLES = ("articles", "quotes", "speakers", "stance", "stance_scores", "tone", "timeline", "errors")
 #: ``analyze()`` tables left out of corpus output (one row per token or sentence: too big).
 SKIP_TABLES = frozenset({"sentences", "tokens"})
+#: Steps the corpus runner leaves out (they only make the per-sentence and per-token tables).
+CORPUS_SKIP_STEPS = frozenset({"text"})
 #: Columns of the ``articles`` and ``errors`` tables.
 ARTICLE_COLUMNS = ("seq", "article", "source_file", "line", "title", "published", "source", "url",
                    "words", "sentences", "paragraphs", "quotes", "speakers", "stance", "timeline")
@@ -129,30 +133,44 @@ def article_tables(result: Analysis, *, seq: int = 0, source_file: str | None = 
     >>> t["articles"][["article", "source_file", "words", "sentences"]].values.tolist()
     [['x', 'x.txt', 3, 2]]
     """
-    art = result.article
-    src = source_file if source_file is not None else (art.path or "")
+    return batch_tables([(seq, result, source_file)])
+
+
+def batch_tables(results: Sequence[tuple[int, Analysis, str | None]]) -> dict[str, pd.DataFrame]:
+    """The corpus rows of several analysed articles ``(seq, analysis, source_file)``: one
+    DataFrame per table (columns ``seq``, ``article``, ``source_file`` first), built in one go."""
+    parts: dict[str, list[tuple[pd.DataFrame, int, str, str]]] = {}
+    rows = []
+    for seq, result, source_file in results:
+        art = result.article
+        src = source_file if source_file is not None else (art.path or "")
+        for name, df in result.tables.items():
+            if name not in SKIP_TABLES and df is not None and len(df):
+                parts.setdefault(name, []).append((df, seq, art.id, src))
+        line = art.meta.get("line")
+        row = {
+            "seq": seq, "article": art.id, "source_file": src, "line": line if isinstance(line, int) else None,
+            "title": art.title, "published": result.published.isoformat() if result.published else None,
+            "source": art.source, "url": art.url, "words": result.word_count,
+            "sentences": len(result.doc.sentences), "paragraphs": len(result.doc.paragraphs),
+        }
+        for name in ("quotes", "speakers", "stance", "timeline"):
+            row[name] = len(result.tables[name]) if name in result.tables else 0
+        rows.append(row)
     out: dict[str, pd.DataFrame] = {}
-    for name, df in result.tables.items():
-        if name in SKIP_TABLES or df is None:
-            continue
-        df = df.copy()
-        for col, value in (("seq", seq), ("article", art.id), ("source_file", src)):
-            if col in df.columns and col != "article":
-                df = df.drop(columns=col)
-            if col not in df.columns:
-                df.insert(0 if col == "seq" else len(df.columns), col, value)
-        front = ["seq", "article", "source_file"]
-        out[name] = df[front + [c for c in df.columns if c not in front]]
-    line = art.meta.get("line")
-    row = {
-        "seq": seq, "article": art.id, "source_file": src, "line": line if isinstance(line, int) else None,
-        "title": art.title, "published": result.published.isoformat() if result.published else None,
-        "source": art.source, "url": art.url, "words": result.word_count,
-        "sentences": len(result.doc.sentences), "paragraphs": len(result.doc.paragraphs),
-    }
-    for name in ("quotes", "speakers", "stance", "timeline"):
-        row[name] = len(result.tables[name]) if name in result.tables else 0
-    out["articles"] = pd.DataFrame([row], columns=list(ARTICLE_COLUMNS))
+    for name, items in parts.items():
+        df = pd.concat([d for d, *_ in items], ignore_index=True) if len(items) > 1 else items[0][0].reset_index(drop=True)
+        lengths = [len(d) for d, *_ in items]
+        keys = {
+            "seq": np.repeat(np.array([q for _, q, _, _ in items], dtype="int64"), lengths),
+            "article": np.repeat(np.array([a for _, _, a, _ in items], dtype=object), lengths),
+            "source_file": np.repeat(np.array([f for _, _, _, f in items], dtype=object), lengths),
+        }
+        rest = [c for c in df.columns if c not in ("seq", "source_file") and not (c == "article")]
+        front = {k: (df["article"].to_numpy() if k == "article" and "article" in df.columns else v)
+                 for k, v in keys.items()}
+        out[name] = pd.concat([pd.DataFrame(front), df[rest]], axis=1)
+    out["articles"] = pd.DataFrame(rows, columns=list(ARTICLE_COLUMNS))
     return out
 
 
@@ -163,19 +181,20 @@ def _error_row(seq: int, err: ArticleError, *, article: str | None = None, stage
 
 def _analyze_batch(batch: list[tuple[int, Article]], options: dict[str, Any]) -> dict[str, pd.DataFrame]:
     """Analyse a batch of (seq, Article); one concatenated DataFrame per table (runs in workers)."""
-    frames: dict[str, list[pd.DataFrame]] = {}
+    from .analysis import STEPS
+
+    steps = [name for name, _ in STEPS if name not in CORPUS_SKIP_STEPS]
+    results = []
     errors = []
     for seq, art in batch:
         try:
-            tables = article_tables(analyze(art, **options), seq=seq)
+            results.append((seq, analyze(art, steps=steps, **options), None))
         except Exception as exc:  # one odd article must not lose the batch
+            line = art.meta.get("line")
             err = ArticleError(art.path or art.id, f"analysis failed: {type(exc).__name__}: {exc}",
-                               line=art.meta.get("line") if isinstance(art.meta.get("line"), int) else None)
+                               line=line if isinstance(line, int) else None)
             errors.append(_error_row(seq, err, article=art.id, stage="analyze"))
-            continue
-        for name, df in tables.items():
-            frames.setdefault(name, []).append(df)
-    out = {name: pd.concat(dfs, ignore_index=True) for name, dfs in frames.items()}
+    out = batch_tables(results) if results else {}
     if errors:
         out["errors"] = pd.DataFrame(errors, columns=list(ERROR_COLUMNS))
     return out

@@ -26,6 +26,7 @@ import pandas as pd
 
 from .analysis import Analysis
 from .corpus import CORPUS_TABLES, CorpusResult, article_tables, load_corpus
+from .corpus_store import _to_arrow
 
 __all__ = ["corpus_tables", "speakers_across", "speakers_by_source", "stance_over_time", "merged_timeline"]
 
@@ -50,8 +51,8 @@ def corpus_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
     for seq, analysis in enumerate(corpus):
         for name, df in article_tables(analysis, seq=seq).items():
             frames.setdefault(name, []).append(df)
-    return {name: pd.concat(frames[name], ignore_index=True) if frames.get(name) else pd.DataFrame()
-            for name in list(CORPUS_TABLES) + [n for n in frames if n not in CORPUS_TABLES]}
+    return {name: _to_arrow(pd.concat(frames[name], ignore_index=True)).to_pandas() if frames.get(name)
+            else pd.DataFrame() for name in list(CORPUS_TABLES) + [n for n in frames if n not in CORPUS_TABLES]}
 
 
 def _with_article_info(df: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
