@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Collection, Sequence
 
 import pandas as pd
 
@@ -78,6 +78,7 @@ def analyze(
     *,
     lexicon: str | Path | Sequence[str | Path] | None = None,
     published: dt.date | str | None = None,
+    steps: Collection[str] | None = None,
 ) -> Analysis:
     """Analyse one article (an ``Article``, or a path or URL to load).
 
@@ -85,12 +86,15 @@ def analyze(
         article: the article, or where to load it from.
         lexicon: stance lexicon file(s); the bundled lexicons when None.
         published: publication date overriding the article's own (for relative dates).
+        steps: names of the ``STEPS`` to run (all when None); the corpus runner leaves out
+            "text" (the per-sentence and per-token tables).
     """
     art = article if isinstance(article, Article) else load(article)
     pub = parse_date(published) if published is not None else art.published
     result = Analysis(art, tokenize(art), pub, {}, {"lexicon": lexicon})
     for _name, step in STEPS:
-        step(result)
+        if steps is None or _name in steps:
+            step(result)
     return result
 
 
