@@ -22,7 +22,7 @@ import re
 from typing import Iterator, NamedTuple
 
 from .text import Doc
-from .timex_values import granularity, tense
+from .timex_values import granularity, tense_around
 
 __all__ = ["Timex", "RULES", "WINDOW", "extract_timexes", "timexes_in_text"]
 
@@ -209,7 +209,8 @@ def extract_timexes(doc: Doc, *, published: dt.date | None = None, skip_kinds: t
         toks = doc.sentence_tokens(k)
         i = next((j for j, t in enumerate(toks) if t.end > start), len(toks))
         j = next((j for j, t in enumerate(toks) if t.start >= end), len(toks))
-        return tense(t.text for t in toks[max(0, i - WINDOW[0]):j + WINDOW[1]])
+        lo = max(0, i - WINDOW[0])
+        return tense_around([t.text for t in toks[lo:j + WINDOW[1]]], i - lo, j - lo)
 
     found: list[tuple[int, int, Timex]] = []
     for start, end, name, m in _candidates(text):
@@ -237,7 +238,27 @@ def extract_timexes(doc: Doc, *, published: dt.date | None = None, skip_kinds: t
             continue
         taken.append((s, e))
         chosen.append(tx)
-    yield from sorted(chosen, key=lambda t: t.start)
+    yield from _follow_quarters(sorted(chosen, key=lambda t: t.start))
+
+
+_QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
+_A_YEAR = re.compile(r"(?:a|one)\s+year\s+(?:ago|earlier)|year-(?:ago|earlier)", re.I)
+
+
+def _follow_quarters(timexes: list[Timex], *, within: int = 6) -> Iterator[Timex]:
+    """Resolve against the quarter last named (earnings reports): "the quarter" is that quarter,
+    "a year earlier" / "year-ago" the same quarter a year before."""
+    last: tuple[int, int, int] | None = None  # year, quarter, sentence
+    for tx in timexes:
+        if last is not None and tx.sentence - last[2] <= within and tx.anchored:
+            if tx.rule == "the_quarter" and "year-" not in tx.text.lower():
+                tx = tx._replace(value=f"{last[0]}-Q{last[1]}")
+            elif tx.rule in ("the_quarter", "ago", "year_ago") and (_A_YEAR.fullmatch(tx.text) or "year-" in tx.text.lower()):
+                tx = tx._replace(value=f"{last[0] - 1}-Q{last[1]}", granularity="quarter")
+        m = _QUARTER_VALUE.fullmatch(tx.value)
+        if m and tx.rule in ("quarter", "q_code"):
+            last = (int(m[1]), int(m[2]), tx.sentence)
+        yield tx
 
 
 def timexes_in_text(text: str, *, published: dt.date | str | None = None) -> list[Timex]:

@@ -23,7 +23,7 @@ from typing import Iterable
 __all__ = [
     "MONTHS", "WEEKDAYS", "UNITS", "PARTS_OF_DAY", "SEASONS",
     "number", "duration", "week", "shift", "nearest_weekday", "nearest_month_day",
-    "nearest_month", "granularity", "tense",
+    "nearest_month", "granularity", "tense", "tense_around",
 ]
 
 MONTHS = {
@@ -97,6 +97,8 @@ def ordinal(word: str) -> int | None:
 def duration(n: float | int | None, unit: str) -> str:
     """TimeML duration: ``P3Y``, ``PT24H``, ``PXDE`` (vague number)."""
     letter, _ = UNITS[unit]
+    if n is not None and unit in ("quarter", "decade"):  # TimeML writes P9M, P20Y
+        n, letter = n * (3 if unit == "quarter" else 10), ("M" if unit == "quarter" else "Y")
     amount = "X" if n is None else (f"{n:g}" if isinstance(n, float) else str(n))
     return f"PT{amount}{letter}" if unit in ("second", "minute", "hour") else f"P{amount}{letter}"
 
@@ -165,6 +167,9 @@ def nearest_weekday(dct: dt.date, weekday: int, tense: str, *, relation: str = "
         return max(d for d in days if d < dct)
     if relation == "next":
         return min(d for d in days if d > dct)
+    if tense == "present":  # news mostly reports the past: the next one only when it is close
+        ahead = min(d for d in days if d >= dct)
+        return ahead if (ahead - dct).days <= 2 else _pick(dct, days, "past")
     return _pick(dct, days, tense)
 
 
@@ -220,16 +225,41 @@ _PAST = frozenset(
 
 
 def tense(words: Iterable[str]) -> str:
-    """"future", "past" or "present" for a sentence's words (a future marker wins).
+    """"future", "past" or "present": the first tense marker in ``words`` decides (pass the words
+    nearest the expression first).
 
     >>> tense("He will meet them on Thursday".split()), tense("They met on Thursday".split())
     ('future', 'past')
     """
-    past = False
     for w in words:
         lw = w.lower()
         if lw in _FUTURE:
             return "future"
-        if not past and (lw in _PAST or (len(lw) > 4 and lw.endswith("ed") and w[:1].islower())):
-            past = True
-    return "past" if past else "present"
+        if lw in _PAST or (len(lw) > 4 and lw.endswith("ed") and w[:1].islower()):
+            return "past"
+    return "present"
+
+
+_NOT_VERBS = frozenset("the a an this that these those his her its their our my your some any all more "
+                       "be been being".split())
+
+
+def tense_around(words: list[str], i: int, j: int) -> str:
+    """Tense of the expression ``words[i:j]``: the nearest marker decides, looking outward; "to"
+    before a bare verb ("set to resume Monday") marks the future.
+
+    >>> w = "He said the talks are set to resume Monday".split()
+    >>> tense_around(w, 8, 9), tense_around("He said talks resumed Monday".split(), 4, 5)
+    ('future', 'past')
+    """
+    order = [k for d in range(1, len(words) + 1) for k in (i - d, j - 1 + d) if 0 <= k < len(words)]
+    for k in order:
+        w = words[k]
+        if w.lower() == "to" and k + 1 < len(words) and k + 1 < i:
+            nxt = words[k + 1]
+            if nxt.isalpha() and nxt.islower() and nxt not in _NOT_VERBS and not nxt.endswith(("ing", "ed")):
+                return "future"
+        t = tense([w])
+        if t != "present":
+            return t
+    return "present"
