@@ -279,3 +279,14 @@ def test_cli_corpus_summary_errors_and_exit_status(mixed, tmp_path, capsys):
     with pytest.raises(SystemExit) as exc:
         main(["corpus", str(ARTICLES), "-o", str(tmp_path / "x"), "--workers", "0"])
     assert exc.value.code == 2
+
+
+def test_cli_points_the_same_command_at_a_running_scheduler(tmp_path, capsys):
+    distributed = pytest.importorskip("distributed", reason="the Dask engine needs presslens[dask]")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None, silence_logs=40) as cluster:
+        code = main(["corpus", str(ARTICLES), "-o", str(tmp_path / "remote"), "--scheduler",
+                     cluster.scheduler_address, "--no-progress"])
+    assert code == 0 and "(dask, " in capsys.readouterr().out
+    analyze_corpus([ARTICLES], out=tmp_path / "local", workers=1, progress=False)
+    _assert_same(load_corpus(tmp_path / "local"), load_corpus(tmp_path / "remote"))
