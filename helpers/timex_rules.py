@@ -25,6 +25,7 @@ PLACEHOLDER = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE"
 #: words before a bare month name or season that make it a date ("in March", not "March on")
 DATE_CONTEXT = frozenset("in since until till by from through to during before after of early late "
                          "mid last next this and or between throughout around as".split())
+SEASON_CONTEXT = frozenset("in during since until till by through throughout before after of early late mid".split())
 _NEWSPAPERS = frozenset("Times Telegraph Express Mirror Mail Herald Post Independent Star Sport Mercury".split())
 _NAMED_DAYS = frozenset("Black Bloody Super Good Easter Ash Palm Cyber Holy Maundy Fat Giving".split())
 _COUNT_WORDS = frozenset("about some nearly over than around approximately almost only just all another "
@@ -207,6 +208,8 @@ def part_of_day(m: re.Match, ctx: Context) -> Result | None:
 
 def relative(m: re.Match, ctx: Context) -> Result | None:
     rel, unit = m["rel"].lower(), m["unit"].lower()
+    if m["rel"][:1].isupper() and m["unit"][:1].isupper() and ctx.text[max(0, m.start() - 8):m.start()].rstrip()[-1:] not in ("", ".", "\n"):
+        return None  # a title mid-sentence: ABC's "This Week"
     k = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
     if rel == "past" and unit in ("decade", "century"):
         return "DURATION", duration(1, unit), None, True, _SAME  # "the past decade"
@@ -336,7 +339,7 @@ _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 def season(m: re.Match, ctx: Context) -> Result | None:
     name, rel = m["season"].lower(), (m["rel"] or "").lower()
     if not (m["y"] or rel or m["mod"]):
-        if (m["the"] and name == "fall") or (not m["the"] and ctx.word_before(m.start()) not in DATE_CONTEXT):
+        if (m["the"] and name == "fall") or (not m["the"] and ctx.word_before(m.start()) not in SEASON_CONTEXT):
             return None  # "the fall of the city", "spring water"
     code = SEASONS[name]
     if m["y"]:
@@ -458,6 +461,8 @@ _ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y"
 
 
 def set_adverb(m: re.Match, ctx: Context) -> Result | None:
+    if ctx.word_after(m.end())[:1].isupper():
+        return None  # "the party daily Granma"
     if m.group(0)[:1].isupper() and (ctx.word_before(m.start())[:1].isupper() or ctx.word_after(m.end())[:1].isupper()):
         if ctx.text[max(0, m.start() - 2):m.start()].strip() not in ("", ".", '"'):
             return None  # "China Daily", "the Daily Mail"
