@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import explore, widgets
+from helpers import compare, explore, widgets
 from helpers.analysis import analyze
 from helpers.article import article_from_text
 
@@ -339,11 +339,11 @@ def test_notebook_helpers_on_every_bundled_article(path):
 
 
 def test_compare_views_cover_every_article():
-    analyses = widgets.analyze_articles(ROOT / "data" / "articles", progress=False)
+    analyses = compare.analyze_articles(ROOT / "data" / "articles", progress=False)
     ids = {a.article.id for a in analyses}
-    assert set(widgets.articles_table(analyses)["article"]) == ids
-    assert set(widgets.quoted_by_article(analyses)["article"]) <= ids
-    assert set(widgets.stance_by_article(analyses)["voice"]) <= {"narrator", "paraphrase", "quoted"}
-    ex = widgets.compare_explorer(analyses)
+    assert set(compare.articles_table(analyses)["article"]) == ids
+    assert set(compare.quoted_by_article(analyses)["article"]) <= ids
+    assert set(compare.stance_by_article(analyses)["voice"]) <= {"narrator", "paraphrase", "quoted"}
+    ex = compare.compare_explorer(analyses)
     ex.controls["articles"].value = [sorted(ids)[0]]
     assert sorted(ids)[-1] not in ex.output["table"].value
