@@ -232,7 +232,8 @@ def _run_local(batches, options, workers: int) -> Iterator[tuple[dict, list]]:
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
         pending: deque = deque()
         for batch, errors in batches:
             pending.append((pool.submit(_analyze_batch, batch, options) if batch else None, errors))
@@ -242,6 +243,8 @@ def _run_local(batches, options, workers: int) -> Iterator[tuple[dict, list]]:
         while pending:
             fut, errs = pending.popleft()
             yield (fut.result() if fut else {}), errs
+    finally:  # on Ctrl-C or an error: drop the queued batches, don't wait for them
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _run_dask(batches, options, workers: int, client) -> Iterator[tuple[dict, list]]:
@@ -365,6 +368,13 @@ def analyze_corpus(
                 bar.update(n_articles + n_errors + counts["skipped"] - seen_skipped)
                 seen_skipped = counts["skipped"]
                 bar.set_postfix(words=f"{result.words:,}", errors=result.errors, refresh=False)
+    except BaseException:  # Ctrl-C or a crash: keep what is done, so a rerun resumes after it
+        try:
+            writer.close()
+        except Exception:
+            pass
+        raise
+    else:
         writer.close()
     finally:
         if bar is not None:

@@ -290,3 +290,24 @@ def test_cli_points_the_same_command_at_a_running_scheduler(tmp_path, capsys):
     assert code == 0 and "(dask, " in capsys.readouterr().out
     analyze_corpus([ARTICLES], out=tmp_path / "local", workers=1, progress=False)
     _assert_same(load_corpus(tmp_path / "local"), load_corpus(tmp_path / "remote"))
+
+
+def test_interrupted_run_keeps_finished_articles_and_resumes(tmp_path, monkeypatch):
+    import helpers.corpus as corpus
+
+    src = write_jsonl(tmp_path / "gen.jsonl", generated_records(6))
+    real = corpus.analyze
+
+    def interrupt_at_fourth(article, **kw):
+        if article.id == "gen-0003":
+            raise KeyboardInterrupt
+        return real(article, **kw)
+
+    monkeypatch.setattr(corpus, "analyze", interrupt_at_fourth)
+    with pytest.raises(KeyboardInterrupt):
+        analyze_corpus([src], out=tmp_path / "out", workers=1, batch_size=1, progress=False)
+    assert read_table(tmp_path / "out", "articles").article.tolist() == ["gen-0000", "gen-0001", "gen-0002"]
+    monkeypatch.setattr(corpus, "analyze", real)
+    again = analyze_corpus([src], out=tmp_path / "out", workers=1, batch_size=1, progress=False)
+    assert (again.skipped, again.articles) == (3, 3)
+    assert read_table(tmp_path / "out", "articles").article.tolist() == [f"gen-{i:04d}" for i in range(6)]
