@@ -47,6 +47,10 @@ _NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
     "july august september october november december god internet".split()
 )
+_PLACE_HEADS = frozenset(
+    "square street avenue road park bridge river lake island islands mountain mountains valley bay coast "
+    "airport station hall tower stadium arena plaza boulevard county province oblast".split()
+)
 _PLURAL_ORG_HEADS = frozenset({"forces", "services", "authorities"})
 
 _DATA = resources.files("helpers") / "data"
@@ -247,8 +251,8 @@ def _parse(text: str) -> Parsed:
         role = " ".join(w for w in role_w if w.lower() not in HONORIFICS) if has_title else None
         if "of" in low[:j] or (role_low and role_low[-1] in heads):
             return Parsed("organization", " ".join(words), words=tuple(low), definite=definite)
-        if not has_title and not gender and nlow in phrase_list("places.txt"):
-            return Parsed("place", phrase_list("places.txt")[nlow], words=nlow, definite=definite)
+        if not has_title and not gender and (nlow in phrase_list("places.txt") or nlow[-1] in _PLACE_HEADS):
+            return Parsed("place", phrase_list("places.txt").get(nlow, " ".join(name_w)), words=nlow, definite=definite)
         if any(c.isdigit() for w in name_w for c in w):
             return Parsed("unknown", " ".join(words), words=tuple(low), definite=definite)
         if len(name_w) == 1 and _ACRONYM.fullmatch(name_w[0]) and not has_title and not gender:

@@ -112,6 +112,13 @@ class _Registry:
             return max(before, key=lambda c: c.last_before(pos))
         return min(cands, key=lambda c: c.positions[0] if c.positions else 1 << 60)
 
+    def _salient(self, cands: list[Speaker], pos: int) -> Speaker | None:
+        before = [(bisect.bisect_left(c.positions, pos), c.last_before(pos), c) for c in cands]
+        before = [b for b in before if b[0]]
+        if before:
+            return max(before, key=lambda b: (b[0], b[1]))[2]
+        return self._pick(cands, pos)
+
     def person(self, p: Parsed, pos: int, *, create: bool = True) -> Speaker | None:
         last = p.words[-1]
         first = p.words[0] if len(p.words) > 1 else None
@@ -119,8 +126,8 @@ class _Registry:
         if first is not None:
             match = [s for s in same if s.first is not None and _first_match(s.first, first)]
             sp = self._pick(match, pos) or (self._pick([s for s in same if s.first is None], pos))
-        else:
-            sp = self._pick(same, pos)
+        else:  # a bare surname: the most mentioned so far of those who bear it, then the most recent
+            sp = self._salient(same, pos)
         if sp is None:
             if not create:
                 return None
@@ -265,7 +272,7 @@ def _resolve(doc: Doc, quotes: pd.DataFrame, *, mentions: list[Mention] | None =
             reg.org(p, pos)
     # pass 2: narration mentions -> antecedent candidates for pronouns (outside quoted text)
     quoted = sorted((_int(starts[i]), _int(ends[i])) for i in range(n)
-                    if kinds[i] in ("direct", "mixed") and _int(starts[i]) is not None and _int(ends[i]) is not None)
+                    if _int(starts[i]) is not None and _int(ends[i]) is not None)
 
     def inside(pos: int) -> tuple[int, int] | None:
         """The innermost quoted span holding ``pos``."""
@@ -277,13 +284,15 @@ def _resolve(doc: Doc, quotes: pd.DataFrame, *, mentions: list[Mention] | None =
                 best = (s, e)
         return best
 
-    cands: list[tuple[int, int, Speaker, str]] = []  # (pos, seq, speaker, kind)
+    # (pos, seq, speaker, kind, role): role is "speaker" (a quote's source), "possessive" or ""
+    cands: list[tuple[int, int, Speaker, str, str]] = []
     for m in mentions:
         if m.parsed.kind in ("pronoun", "unknown", "anonymous"):
             continue
         sp, _ = reg.resolve(m.parsed, m.start)
         if sp is not None:
-            cands.append((m.start, len(cands), sp, m.parsed.kind))
+            poss = text[m.end : m.end + 1] in ("'", "\u2019")
+            cands.append((m.start, len(cands), sp, m.parsed.kind, "possessive" if poss else ""))
     cands.sort(key=lambda c: (c[0], c[1]))
     order = sorted(range(n), key=lambda i: (_int(starts[i]) if _int(starts[i]) is not None else 0, i))
     out: list[Speaker | None] = [None] * n
@@ -312,7 +321,7 @@ def _resolve(doc: Doc, quotes: pd.DataFrame, *, mentions: list[Mention] | None =
         out[i], res[i] = sp, how
         if sp is not None:
             sp.mentions.append(mtext[i])
-            bisect.insort(cands, (pos, len(cands), sp, _TYPES.get(sp.type, sp.type)))
+            bisect.insort(cands, (pos, len(cands), sp, _TYPES.get(sp.type, sp.type), "speaker"))
         if outer is None:
             prev_top = sp
     return out, res, reg
@@ -321,16 +330,20 @@ def _resolve(doc: Doc, quotes: pd.DataFrame, *, mentions: list[Mention] | None =
 def _antecedent(doc: Doc, p: Parsed, pos: int, cands: list, span, inside) -> Speaker | None:
     allowed = PRONOUNS[p.name]
     para = doc.paragraph_at(pos)
+    sentence = doc.sentence_at(pos)
+    relative = p.name in ("which", "who", "whom", "that")
     fallback = None
     k = bisect.bisect_left(cands, (pos, -1))
     while k > 0:
         k -= 1
-        cpos, _, sp, kind = cands[k]
+        cpos, _, sp, kind, how = cands[k]
         if para is not None and (doc.paragraph_at(cpos) or 0) < para - PRONOUN_WINDOW:
             break
-        where = inside(cpos)
-        if where is not None and where != span:
-            continue  # a name inside someone else's quotation is not the narrator's subject
+        where = inside(cpos) if how != "speaker" else None
+        if where is not None and where != span and not (relative and doc.sentence_at(cpos) == sentence):
+            continue  # a name inside what someone said is not the narrator's subject
+        if how == "possessive" and sp.type == "person" and not relative:
+            continue  # "Ayn Rand's book": not the subject
         kind = "person" if sp.type == "person" else kind if kind in ("place",) else sp.type
         if kind not in allowed:
             continue
@@ -351,8 +364,8 @@ def _words(text: Any) -> int:
 def speakers_table(quotes: pd.DataFrame, speakers: list[Speaker | None]) -> pd.DataFrame:
     """One row per speaker with at least one quote, sorted by quotes (then words) descending."""
     n = len(quotes)
-    kinds = list(quotes["kind"]) if "kind" in quotes.columns else ["direct"] * n
-    texts = list(quotes["text"]) if "text" in quotes.columns else [""] * n
+    kinds = quotes["kind"].tolist() if "kind" in quotes.columns else ["direct"] * n
+    texts = quotes["text"].tolist() if "text" in quotes.columns else [""] * n
     nested = _positions(quotes)
     names = display_names(speakers)
     words = [_words(t) for t in texts]
@@ -377,8 +390,8 @@ def speakers_table(quotes: pd.DataFrame, speakers: list[Speaker | None]) -> pd.D
             if isinstance(v, str) and v not in r["mentions"]:
                 r["mentions"].append(v)
     ordered = sorted(rows, key=lambda k: (-rows[k]["quotes"], -rows[k]["words"], first[k]))
-    return pd.DataFrame({c: pd.Series([rows[k][c] for k in ordered], dtype=_DTYPES.get(c, object))
-                         for c in SPEAKER_COLUMNS})
+    table = pd.DataFrame([[rows[k][c] for c in SPEAKER_COLUMNS] for k in ordered], columns=SPEAKER_COLUMNS)
+    return table if ordered else table.astype(_DTYPES)
 
 
 def speakers_step(a: "Analysis") -> None:

@@ -321,6 +321,17 @@ def test_step_never_raises(text, rows):
         assert text[m.start : m.end] == m.text
 
 
+_LISTED = ["the", "a", "of", "Ministry", "president", "Square", "Belta", "China", "Chinese", "Mr.", "officials",
+           "he", "which", "said", "New York", "Defense", "'s", ",", "who", "Anna", "de", "S-400", "U.S."]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_LISTED), st.text(min_size=1, max_size=8)), max_size=8))
+def test_parse_mention_never_raises(words):
+    p = parse_mention(" ".join(words))
+    assert p.kind in {"person", "organization", "media", "place", "group", "role", "anonymous", "pronoun", "unknown"}
+
+
 # --------------------------------------------------------------------------------------------
 # the seed article: quotes located by hand (always runs), then the real pipeline
 
