@@ -22,7 +22,6 @@ import datetime as dt
 import glob
 import os
 import time
-from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
@@ -33,6 +32,7 @@ import pandas as pd
 from . import article as _article
 from .analysis import Analysis, analyze
 from .article import Article, ArticleError
+from .corpus_engines import dask_client, run_dask, run_local
 from .corpus_store import CorpusWriter, _to_arrow, article_key, clean_incomplete, done_keys, read_table
 
 __all__ = [
@@ -224,73 +224,6 @@ def _batches(
         yield batch, errors
 
 
-def _run_local(batches, options, workers: int) -> Iterator[tuple[dict, list]]:
-    """Yield (results, load errors) per batch, in input order, at most 2 batches per worker queued."""
-    if workers <= 1:
-        for batch, errors in batches:
-            yield (_analyze_batch(batch, options) if batch else {}), errors
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    pool = ProcessPoolExecutor(max_workers=workers)
-    try:
-        pending: deque = deque()
-        for batch, errors in batches:
-            pending.append((pool.submit(_analyze_batch, batch, options) if batch else None, errors))
-            while len(pending) > 2 * workers:
-                fut, errs = pending.popleft()
-                yield (fut.result() if fut else {}), errs
-        while pending:
-            fut, errs = pending.popleft()
-            yield (fut.result() if fut else {}), errs
-    finally:  # on Ctrl-C or an error: drop the queued batches, don't wait for them
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _run_dask(batches, options, workers: int, client) -> Iterator[tuple[dict, list]]:
-    """Like ``_run_local`` on a Dask cluster: windows of batches as ``dask.bag`` partitions."""
-    import dask.bag as db
-
-    window = max(2, 2 * workers)
-    pending: deque = deque()
-
-    def submit(group):
-        bag = db.from_sequence([b for b, _ in group], npartitions=len(group)).map_partitions(
-            lambda part: [_analyze_batch(b, options) for b in part]
-        )
-        futures = client.compute(bag.to_delayed())
-        pending.append((futures, [e for _, e in group]))
-
-    def collect():
-        futures, errs = pending.popleft()
-        for fut, e in zip(futures, errs):
-            (res,) = fut.result() or [{}]
-            yield res, e
-
-    group: list = []
-    for batch, errors in batches:
-        group.append((batch, errors))
-        if len(group) >= window:
-            submit(group)
-            group = []
-            while len(pending) > 2:
-                yield from collect()
-    if group:
-        submit(group)
-    while pending:
-        yield from collect()
-
-
-def _dask_client(scheduler: str | None, workers: int):
-    from distributed import Client, LocalCluster
-
-    if scheduler:
-        return Client(scheduler), None
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                           dashboard_address=None, silence_logs=40)
-    return Client(cluster), cluster
-
-
 def analyze_corpus(
     inputs: str | Path | Iterable[str | Path | Article],
     *,
@@ -345,11 +278,11 @@ def analyze_corpus(
     try:
         if engine == "dask":
             if client is None:
-                client, owned = _dask_client(scheduler, workers)
+                client, owned = dask_client(scheduler, workers)
                 owned = (client, owned)
-            results = _run_dask(batches, options, workers, client)
+            results = run_dask(_analyze_batch, batches, options, workers, client)
         else:
-            results = _run_local(batches, options, workers)
+            results = run_local(_analyze_batch, batches, options, workers)
         for frames, load_errors in results:
             if load_errors:
                 frames = dict(frames)
