@@ -37,6 +37,14 @@ __all__ = [
     "quote_browser",
     "kwic_html",
     "kwic_explorer",
+    "lexicon_files",
+    "save_lexicon",
+    "rerun",
+    "lexicon_editor",
+    "lexicon_workbench",
+    "timeline_view",
+    "timeline_explorer",
+    "reanchor_panel",
 ]
 
 
