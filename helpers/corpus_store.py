@@ -38,9 +38,13 @@ _PART = re.compile(r"^part-(?P<flush>[0-9a-f]+-\d+)\.parquet$")
 
 
 def article_key(source_file: object, line: object, article: object) -> str:
-    """The identity of one input article across runs: source file, line (or ''), article id."""
+    """The identity of one input article across runs: source file (made absolute, so ``data/x``
+    and ``./data/x`` agree), line (or ''), article id."""
     line = "" if line is None or (isinstance(line, float) and line != line) else int(line)
-    return f"{source_file}\x1f{line}\x1f{article}"
+    src = str(source_file or "")
+    if src and "://" not in src:
+        src = os.path.abspath(src)
+    return f"{src}\x1f{line}\x1f{article}"
 
 
 def _to_arrow(df: pd.DataFrame) -> pa.Table:

@@ -133,7 +133,7 @@ def test_every_input_is_an_article_row_or_an_error_row(mixed, tmp_path):
 def test_rerun_skips_done_articles_and_keeps_counts(mixed, tmp_path):
     inputs, n_articles, n_errors = mixed
     out = tmp_path / "out"
-    first = analyze_corpus([inputs[0] + "/good1.txt"], out=out, workers=1, progress=False)
+    first = analyze_corpus([inputs[0] + "/../in/good1.txt"], out=out, workers=1, progress=False)  # other spelling
     assert (first.articles, first.skipped) == (1, 0)
     second = analyze_corpus(inputs, out=out, workers=1, progress=False)
     assert (second.articles, second.skipped, second.errors) == (n_articles - 1, 1, n_errors)
