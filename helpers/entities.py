@@ -207,6 +207,15 @@ def _leading_name(text: str, whole: Parsed) -> Parsed:
     return whole
 
 
+_LEADING_DET = re.compile(r"^\W*(?:(?:" + "|".join(sorted(DETERMINERS)) + r")\s+)+", re.IGNORECASE)
+_TRAILING_POSSESSIVE = re.compile(r"(?:['\u2019]s?)?\W*$")
+
+
+def _as_written(text: str) -> str:
+    """A name as written, without leading determiners or a trailing possessive."""
+    return _TRAILING_POSSESSIVE.sub("", _LEADING_DET.sub("", text.strip())) or text.strip()
+
+
 def _strip_det(words: list[str]) -> list[str]:
     while len(words) > 1 and words[0].lower() in DETERMINERS:
         words = words[1:]
@@ -250,9 +259,11 @@ def _parse(text: str) -> Parsed:
         has_title = any(w in titles for w in role_low)
         role = " ".join(w for w in role_w if w.lower() not in HONORIFICS) if has_title else None
         if "of" in low[:j] or (role_low and role_low[-1] in heads):
-            return Parsed("organization", " ".join(words), words=tuple(low), definite=definite)
+            return Parsed("organization", _as_written(text), words=tuple(low), definite=definite)
         if not has_title and not gender and (nlow in phrase_list("places.txt") or nlow[-1] in _PLACE_HEADS):
             return Parsed("place", phrase_list("places.txt").get(nlow, " ".join(name_w)), words=nlow, definite=definite)
+        if len(nlow) > 1 and nlow[-1] in word_list("media_heads.txt") and not has_title:
+            return Parsed("media", " ".join(name_w), words=nlow, definite=definite)
         if any(c.isdigit() for w in name_w for c in w):
             return Parsed("unknown", " ".join(words), words=tuple(low), definite=definite)
         if len(name_w) == 1 and _ACRONYM.fullmatch(name_w[0]) and not has_title and not gender:
@@ -264,7 +275,7 @@ def _parse(text: str) -> Parsed:
         return Parsed("media", _lower_phrase(words), words=tuple(low), definite=definite)
     if last in heads:
         caps = any(w[:1].isupper() for w in words)
-        return Parsed("organization", " ".join(words) if caps else " ".join(low), words=tuple(low),
+        return Parsed("organization", _as_written(text) if caps else _as_written(text).lower(), words=tuple(low),
                       plural=last in _PLURAL_ORG_HEADS, definite=definite)
     if all(w in demonyms for w in low):
         name = " ".join(words)
@@ -365,12 +376,15 @@ def find_mentions(doc: Doc, *, body_only: bool = True) -> list[Mention]:
             while j < n:
                 w = stoks[j]
                 low = w.text.lower()
-                if is_cap(w):
+                if is_cap(w) or (caps and stoks[j - 1].text in ("'", "\u2019") and w.text[:1].isupper()):
                     caps += 1
                 elif low in lower_ok and w.text.isalpha() and (caps or det):
                     pass
                 elif low in _PARTICLES and caps and j + 1 < n and is_cap(stoks[j + 1]):
                     pass
+                elif w.text in ("'", "\u2019") and caps and stoks[j - 1].text.endswith("s") and j + 1 < n and (
+                        stoks[j + 1].text[:1].isupper() and stoks[j - 1].end == w.start):
+                    pass  # "the Cardow Parents' Association"
                 elif low == "of" and caps and j + 1 < n and is_cap(stoks[j + 1]) and stoks[j - 1].text.lower() in of_heads:
                     pass
                 else:

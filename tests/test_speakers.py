@@ -77,6 +77,9 @@ def resolve(text: str, specs: list[tuple]) -> tuple[list, list]:
         ("the state news agency Belta", "media", "Belta", None),
         ("the Associated Press", "media", "Associated Press", None),
         ("the local newspaper", "media", "local newspaper", None),
+        ("the Velmar Evening Post", "media", "Velmar Evening Post", None),
+        ("The Cardow Parents' Association", "organization", "Cardow Parents' Association", None),
+        ("Dovrenia's energy ministry", "organization", "Dovrenia's energy ministry", None),
         ("China", "place", "China", None),
         ("The Chinese", "group", "The Chinese", None),
         ("a source", "anonymous", "source", None),
@@ -136,6 +139,14 @@ RULES = [
         "Title\nMayor Tomas Lenz spoke to reporters. Republicans were angry. \"We will see,\" he said.",
         [("direct", '"We will see,"', "he")],
         ["Tomas Lenz"], ["pronoun"], id="he-skips-capitalised-groups"),
+    pytest.param(
+        "Title\nThe Velmar Dockers' Association backed the strike. \"We stand together,\" the Association said.",
+        [("direct", '"We stand together,"', "the Association")],
+        ["Velmar Dockers' Association"], ["short form"], id="org-with-apostrophe"),
+    pytest.param(
+        "Title\nUnion leader Sam Okoro told the Velmar Evening Post he would not sign. \"Never,\" he said.",
+        [("indirect", "he would not sign", "Union leader Sam Okoro"), ("direct", '"Never,"', "he said|he")],
+        ["Sam Okoro", "Sam Okoro"], ["name", "pronoun"], id="he-skips-newspaper"),
     pytest.param(
         "Title\nThe National Grid Agency said supplies were stable. \"Reserves are high,\" they added.",
         [("indirect", "supplies were stable", "The National Grid Agency"), ("direct", '"Reserves are high,"', "they")],
