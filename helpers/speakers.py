@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Speaker", "display_names", "resolve_speakers", "speakers_table", "speakers_step", "SPEAKER_COLUMNS"]
 
-SPEAKER_COLUMNS = ["speaker", "type", "quotes", "direct", "indirect", "mixed", "words", "mentions", "role"]
+SPEAKER_COLUMNS = ["article", "speaker", "type", "quotes", "direct", "indirect", "mixed", "words", "mentions", "role"]
 _TYPES = {"person": "person", "role": "person", "organization": "organization", "place": "organization",
           "media": "media", "group": "group", "unknown": "unknown"}
 _DTYPES = {"quotes": "int64", "direct": "int64", "indirect": "int64", "mixed": "int64", "words": "int64"}
@@ -361,9 +361,14 @@ def _words(text: Any) -> int:
     return len(_QUOTED_WORD.findall(text)) if isinstance(text, str) else 0
 
 
-def speakers_table(quotes: pd.DataFrame, speakers: list[Speaker | None]) -> pd.DataFrame:
-    """One row per speaker with at least one quote, sorted by quotes (then words) descending."""
+def speakers_table(quotes: pd.DataFrame, speakers: list[Speaker | None], *, article: str | None = None) -> pd.DataFrame:
+    """One row per speaker with at least one quote, sorted by quotes (then words) descending.
+
+    ``article`` defaults to the quotes table's own ``article`` column.
+    """
     n = len(quotes)
+    if article is None and n and "article" in quotes.columns:
+        article = quotes["article"].iloc[0]
     kinds = quotes["kind"].tolist() if "kind" in quotes.columns else ["direct"] * n
     texts = quotes["text"].tolist() if "text" in quotes.columns else [""] * n
     nested = _positions(quotes)
@@ -379,7 +384,7 @@ def speakers_table(quotes: pd.DataFrame, speakers: list[Speaker | None]) -> pd.D
     for i, sp in enumerate(speakers):
         if sp is None:
             continue
-        r = rows.setdefault(sp.id, {"speaker": names[sp.id], "type": sp.type, "quotes": 0, "direct": 0, "indirect": 0,
+        r = rows.setdefault(sp.id, {"article": article, "speaker": names[sp.id], "type": sp.type, "quotes": 0, "direct": 0, "indirect": 0,
                                     "mixed": 0, "words": 0, "mentions": [], "role": sp.role})
         first.setdefault(sp.id, i)
         r["quotes"] += 1
@@ -398,10 +403,10 @@ def speakers_step(a: "Analysis") -> None:
     """Pipeline step: fill ``quotes.speaker`` and ``quotes.resolution``; add the ``speakers`` table."""
     quotes = a.tables.get("quotes")
     if quotes is None or len(quotes) == 0:
-        a.tables["speakers"] = speakers_table(pd.DataFrame(), [])
+        a.tables["speakers"] = speakers_table(pd.DataFrame(), [], article=a.article.id)
         return
     speakers, resolution, _ = _resolve(a.doc, quotes)
-    table = speakers_table(quotes, speakers)
+    table = speakers_table(quotes, speakers, article=a.article.id)
     names = display_names(speakers)
     quotes["speaker"] = pd.Series([names[sp.id] if sp else None for sp in speakers], index=quotes.index, dtype=object)
     quotes["resolution"] = pd.Series(resolution, index=quotes.index, dtype=object)
