@@ -48,6 +48,8 @@ _DTYPES = {"quotes": "int64", "direct": "int64", "indirect": "int64", "mixed": "
 _QUOTED_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 #: How many paragraphs back a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 4
+#: How many characters back a relative pronoun (which, who, that) may look.
+RELATIVE_REACH = 60
 
 
 @dataclass
@@ -337,6 +339,8 @@ def _antecedent(doc: Doc, p: Parsed, pos: int, cands: list, span, inside) -> Spe
     while k > 0:
         k -= 1
         cpos, _, sp, kind, how = cands[k]
+        if relative and (pos - cpos > RELATIVE_REACH or doc.sentence_at(cpos) != sentence):
+            break  # "China's stance on the crisis, which": the relative's noun sits right before it
         if para is not None and (doc.paragraph_at(cpos) or 0) < para - PRONOUN_WINDOW:
             break
         where = inside(cpos) if how != "speaker" else None

@@ -160,6 +160,11 @@ RULES = [
         [("mixed", '"an insult to workers,"', "which")],
         ["Poland"], ["pronoun"], id="which-country"),
     pytest.param(
+        "Title\nPoland wrote to the commission about grain quotas, border checks and transit fees, which "
+        "warned of \"more queues.\"",
+        [("mixed", '"more queues."', "which")],
+        [None], ["unresolved"], id="which-too-far-from-a-name"),
+    pytest.param(
         "Title\nThe Cardow Education Ministry announced new rules. According to the ministry, meals will be free.",
         [("indirect", "new rules", "The Cardow Education Ministry"), ("indirect", "meals will be free", "the ministry")],
         ["Cardow Education Ministry", "Cardow Education Ministry"], ["name", "short form"], id="org-short-form"),
