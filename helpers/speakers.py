@@ -320,6 +320,8 @@ def _resolve(doc: Doc, quotes: pd.DataFrame, *, mentions: list[Mention] | None =
                     sp.gender = p.gender
         else:
             sp, how = reg.resolve(p, pos)
+            if sp is not None and p.kind == "person":
+                sp.evidence = True  # "Garcia said": one who speaks by name is a person
         out[i], res[i] = sp, how
         if sp is not None:
             sp.mentions.append(mtext[i])
