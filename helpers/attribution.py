@@ -33,6 +33,15 @@ _CLAUSE_PUNCT = frozenset(". ; ! ? ( )".split())
 _DASHES = frozenset(("-", "\u2013", "\u2014", "--"))
 _LEAD_CONJ = frozenset("and but so yet or".split())
 _MIN_FLOATING_WORDS = 4
+#: Words that, after a comma, start a clause outside the reported content.
+_CUT_AFTER_COMMA = frozenset(
+    "according which who whom whose while whereas saying adding noting citing referring compared "
+    "arguing explaining insisting telling calling".split()
+)
+#: Cue classes that never introduce a direct quote (beliefs, wishes).
+_QUIET = frozenset(("belief", "think", "want"))
+_WH = frozenset("whether if how what why when where who which".split())
+_SKIP_CUT = frozenset("also then later has had have never".split())
 _PRONOUNS = frozenset("he she they we i you it who which that officials analysts experts critics residents".split())
 
 
@@ -126,7 +135,7 @@ class Finder:
                 if self.toks[k].text in _CLAUSE_PUNCT or self.toks[k].text in MARKS:
                     return None
                 continue
-            if c.cls == "belief" or passive(self.toks, c):
+            if c.cls in _QUIET or passive(self.toks, c):
                 return None
             if k == j:
                 return c, mention_after(self.toks, c.last, hi)
@@ -170,7 +179,7 @@ class Finder:
                     if prev is not None and prev["cue"] == (c.start, c.end) and prev["end"] <= c.start:
                         return c, self.tokens_of(prev["mention"]) if prev["mention"] else None
                     return None
-                if c.cls == "belief" or passive(self.toks, c):
+                if c.cls in _QUIET or passive(self.toks, c):
                     return None
                 if c.cls == "source-after":
                     return None
@@ -251,7 +260,7 @@ class Finder:
                     k = d
             for j in range(k, lo, -1):  # last cue before the mark, a parenthetical allowed after it
                 c = self.cue_last.get(j)
-                if c is not None and c.cls not in ("belief", "source-after"):
+                if c is not None and c.cls not in (*_QUIET, "source-after"):
                     after = self.toks[j].text if j < open_i else ":"
                     gap = self.toks[j:k]
                     told = c.cls == "tell" and len(gap) <= 3 and all(_is_word(t.text) for t in gap)
@@ -283,12 +292,14 @@ class Finder:
                 while b < hi and toks[b].text in (",", ":"):
                     b += 1
                 a, e = b, hi
-            elif toks[c.first - 1].text == "," and self.words(lo, c.first) > 3 and (
-                m[1] >= hi or toks[m[1]].text in (".", ",", ";")
-            ):
-                a, e = lo, c.first - 1
+            elif self.words(k, c.first) > 3:  # "..., according to X" / "X, according to Y, did"
+                a, e = k, c.first
+                if toks[c.first - 1].text in (",", *_DASHES) and m[1] < hi and toks[m[1]].text in (",", *_DASHES) and (
+                    self.words(m[1], hi) > 3 and toks[c.first - 1].text == toks[m[1]].text
+                ):
+                    e = hi  # a parenthetical "according to X" inside the clause
             else:
-                a, e = lo, hi
+                a, e = k, hi
             return self.indirect_record(c, m, a, e)
         if c.last in self.cue_first or (c.first - 1 in self.cue_last_tok):
             return  # "the report said", "publish release schedules": one of the two is a noun
@@ -323,28 +334,34 @@ class Finder:
         nxt = c.last
         while c.cls == "tell" and nxt < min(hi, c.last + 3) and _is_word(toks[nxt].text):
             nxt += 1  # "..., she told reporters."
-        if c.cls != "belief" and (nxt >= hi or toks[nxt].text in (".", ",", ";", "!", "?")):
+        if c.cls not in _QUIET and (nxt >= hi or toks[nxt].text in (".", ",", ";", "!", "?")):
             if m[0] > lo + 1 and toks[m[0] - 1].text in (",", *_DASHES):  # "..., X said."
                 return self.indirect_record(c, m, lo, m[0] - 1)
 
     def complement(self, c: Cue, hi: int) -> int | None:
         """Token where the reported clause after the cue begins (``-k - 1`` for an object noun phrase)."""
         toks = self.toks
-        reach = {"verb": 4, "belief": 3}.get(c.cls, 7)
+        reach = {"verb": 4, "belief": 3, "think": 3, "want": 4}.get(c.cls, 7)
         for k in range(c.last, min(c.last + reach, hi)):
             w = _norm(toks[k].text)
             if w == "that":
                 return k if k + 1 < hi else None
             if w == ":" or toks[k].start in self.outer_set:
                 q = toks[k + 1].start if w == ":" and k + 1 < hi else toks[k].start
-                if q in self.direct_by_start or c.cls == "belief":
+                if q in self.direct_by_start or c.cls in _QUIET:
                     return None
                 return k + 1 if w == ":" else k
             if w == "to" and c.cls == "tell" and k > c.last:
                 return k
+            if c.cls == "want" and _norm(toks[c.last - 1].text) == "to":  # "plans to", "hoped to"
+                return c.last - 1 if self.words(k, hi) >= 1 else None
+            if c.cls == "want" and w == "to":  # "declined to comment", "wants voters to know"
+                return c.last if self.words(k, hi) >= 2 else None
+            if w in _WH and c.cls in ("tell", "say", "phrase", "verb") and k > c.last - (c.cls != "verb"):
+                return k if self.words(k, hi) >= 3 else None  # "asked them whether ...", "explained how ..."
             if not _is_word(toks[k].text) and w != ",":
                 return None
-            if c.cls in ("say", "phrase") and k == c.last and w not in STOP_WORDS and w != ",":
+            if c.cls in ("say", "phrase", "think") and k == c.last and w not in STOP_WORDS and w != ",":
                 return k if self.words(k, hi) >= 3 else None
             if c.cls == "verb" and k == c.last and w not in STOP_WORDS and w != "," and _is_word(w):
                 return -k - 1  # an object noun phrase, not a clause (encoded negative)
@@ -377,9 +394,30 @@ class Finder:
             if toks[k].text == ":" and k + 1 < e and toks[k + 1].start in self.direct_by_start:
                 e = k
                 break
+        e = self.clause_end(a, e, c)
         if self.words(a, e) < 2:
             return
         self.add("indirect", toks[a].start, toks[e - 1].end, c, m, level=0)
+
+    def clause_end(self, a: int, e: int, c: Cue) -> int:
+        """Where the reported clause ends: before ", which/who/while/according to ...", "and said"."""
+        toks = self.toks
+        depth = 0
+        for k in range(a + 1, e):
+            t = toks[k].text
+            if t in MARKS:
+                depth ^= 1
+            if depth or k + 1 == c.first:
+                continue
+            w = _norm(t)
+            if t == "," and k + 1 < e and _norm(toks[k + 1].text) in _CUT_AFTER_COMMA:
+                return k
+            if w in ("and", "but") and k + 1 < e and (k + 1 in self.cue_first or k + 2 in self.cue_first and
+                                                       _norm(toks[k + 1].text) in _SKIP_CUT):
+                return k - 1 if toks[k - 1].text == "," else k
+            if t in _DASHES and k + 1 < e and _norm(toks[k + 1].text) in _CUT_AFTER_COMMA:
+                return k
+        return e
 
     def mark_mixed(self) -> None:
         """An indirect quote holding a quoted fragment (not a direct quote of its own) is mixed."""
