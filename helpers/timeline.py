@@ -41,6 +41,7 @@ _SKIP_LEADING = frozenset("on in at by since until till during from for of to an
 _SKIP_TRAILING = frozenset("on in at by since until during from for of to and but or the a an as with "
                            "that which its their his her".split())
 MAX_EVENT_WORDS = 8
+_WORD = re.compile(r"\w")
 
 
 def _segments(tokens: list[Token]) -> list[list[Token]]:
@@ -64,7 +65,7 @@ def _trim(words: list[str]) -> list[str]:
     return words
 
 
-def event_label(doc: Doc, start: int, end: int) -> str:
+def event_label(doc: Doc, start: int, end: int, *, _cache: dict | None = None) -> str:
     """A short label for what happened at the expression ``doc.text[start:end]``: the clause
     around it without the expression, trimmed to a few words ("joint drills started").
 
@@ -76,7 +77,12 @@ def event_label(doc: Doc, start: int, end: int) -> str:
     k = doc.sentence_at(start)
     if k is None:
         return ""
-    segs = _segments(doc.sentence_tokens(k))
+    if _cache is not None and k in _cache:
+        segs = _cache[k]
+    else:
+        segs = _segments(doc.sentence_tokens(k))
+        if _cache is not None:
+            _cache[k] = segs
     inside = [i for i, seg in enumerate(segs) if any(t.start < end and start < t.end for t in seg)]
     order = []
     if inside:
@@ -84,7 +90,7 @@ def event_label(doc: Doc, start: int, end: int) -> str:
         order = [i] + [j for d in range(1, len(segs)) for j in (i + d, i - d) if 0 <= j < len(segs)]
     for j in order:
         words = [t.text for t in segs[j] if not (t.start < end and start < t.end)
-                 and re.search(r"\w", t.text) and t.text not in _QUOTE_MARKS]
+                 and _WORD.search(t.text) and t.text not in _QUOTE_MARKS]
         words = _trim(words)
         if len(words) >= 2:
             return " ".join(_verb_phrase(words))
@@ -134,15 +140,20 @@ def timeline_table(doc: Doc, *, published: dt.date | None = None, quotes: pd.Dat
             (``doc.article.published`` when None).
         quotes: the quotes table, for the ``speaker`` column (None: no speakers).
     """
-    rows = []
+    cols: dict[str, list] = {c: [] for c in COLUMNS}
+    segments: dict[int, list[list[Token]]] = {}
     for tx in extract_timexes(doc, published=published):
-        rows.append((doc.article.id, tx.text, tx.start, tx.end, tx.type, tx.value, tx.granularity,
-                     tx.anchored, tx.sentence, doc.sentences[tx.sentence].paragraph,
-                     speaker_at(quotes, tx.start, tx.end), event_label(doc, tx.start, tx.end)))
-    df = pd.DataFrame(rows, columns=COLUMNS)
-    df["speaker"] = df["speaker"].astype(object).where(df["speaker"].notna(), None)
-    return df.astype({"start": "int64", "end": "int64", "sentence": "int64", "paragraph": "int64",
-                      "anchored": "bool"}) if rows else df
+        row = (doc.article.id, tx.text, tx.start, tx.end, tx.type, tx.value, tx.granularity, tx.anchored,
+               tx.sentence, doc.sentences[tx.sentence].paragraph, speaker_at(quotes, tx.start, tx.end),
+               event_label(doc, tx.start, tx.end, _cache=segments))
+        for c, v in zip(COLUMNS, row):
+            cols[c].append(v)
+    if cols["text"]:
+        df = pd.DataFrame(cols)
+        df["speaker"] = pd.Series(cols["speaker"], dtype=object, index=df.index)  # None: the narrator
+        return df
+    dtypes = {"start": "int64", "end": "int64", "sentence": "int64", "paragraph": "int64", "anchored": "bool"}
+    return pd.DataFrame({c: pd.Series([], dtype=dtypes.get(c, object)) for c in COLUMNS})
 
 
 def timeline_step(a: "Analysis") -> None:

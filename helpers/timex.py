@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Iterator, NamedTuple
 
 from .text import Doc
@@ -143,50 +144,97 @@ RULES: tuple[tuple[str, str], ...] = (
 _COMPILED = {name: re.compile(r"(?<![\w])" + pat if not pat.startswith("(?<!") else pat, re.I)
              for name, pat in RULES}
 
-_UNIT_RULES = ("relative", "end_of_the", "year_end", "year_ago", "the_quarter", "the_weekend", "ago", "span",
-               "duration", "plural", "quarter", "set", "set_freq", "century")
-#: (trigger words, rules to try around them): a rule only runs near one of its trigger words, so
-#: one scan of the text finds where the ~35 rules can possibly match.
-TRIGGERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (rf"(?-i:{_MON_FULL}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)",
-     ("month_day", "day_month", "month_year", "month", "time")),
-    (r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Tues|Wed|Thurs?)s?",
-     ("weekday", "time", "pod_day", "month_day", "set")),
-    (r"today|tonight|yesterday|tomorrow", ("deictic", "time", "pod_day")),
-    (r"nights?", ("part_of_day", "set") + _UNIT_RULES),
-    (r"(?:morning|afternoon|evening)s?", ("part_of_day", "set")),
-    (r"(?:second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|centur(?:y|ie))s?", _UNIT_RULES),
-    (r"half", ("quarter",)),
-    (r"period", ("the_quarter",)),
-    (r"\d{4}-\d\d-\d\d", ("iso",)),
-    (r"\d{1,2}/\d{1,2}/\d{4}", ("numeric",)),
-    (r"(?:1[5-9]|20)\d\d", ("year",)),
-    (r"\d\d\d0['’]?s|['’]\d0s", ("decade",)),
-    (r"twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties", ("decade_word",)),
-    (r"nineteen|eighteen|thousand", ("spelled_year",)),
-    (r"spring|summer|fall|autumn|winter", ("season",)),
-    (r"\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?\s?m|\d:\d\d|noon|midnight|midday", ("time",)),
-    (r"(?-i:Q[1-4]|H[12])", ("q_code",)),
-    (r"now|nowadays|currently|current|present|moment|these\sdays|recently|lately|past|future", ("ref",)),
-    (r"daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|fortnightly", ("set_adverb",)),
-    (r"(?-i:Christmas|New\sYear|Thanksgiving|Independence|Halloween|Valentine|Boxing|Labor|Memorial)", ("holiday",)),
+_UNIT_RULES = ("relative", "end_of_the", "ago", "duration", "set", "set_freq")  # "year", "day"
+_UNITS_RULES = ("ago", "span", "duration", "plural", "set")  # "years", "days"
+_MONTH_RULES = ("month_day", "day_month", "month_year", "month", "time")
+_WEEKDAY_RULES = ("weekday", "time", "pod_day", "month_day", "set")
+
+
+def _words(names: str, rules: tuple[str, ...], before: int, after: int) -> dict[str, tuple]:
+    return {w: (rules, before, after) for w in names.split()}
+
+
+#: trigger word -> (rules to try around it, characters before and after it they may reach): a rule
+#: only runs near one of its trigger tokens, so one pass over the Doc's tokens finds where the
+#: rules can possibly match. Lower-case keys match any case; capitalised ones only as written.
+TRIGGERS: dict[str, tuple[tuple[str, ...], int, int]] = {
+    **_words("January February March April May June July August September October November December "
+             "Jan Jan. Feb Feb. Mar Mar. Apr Apr. Jun Jun. Jul Jul. Aug Aug. Sep Sep. Sept Sept. Oct Oct. "
+             "Nov Nov. Dec Dec.", _MONTH_RULES, 48, 24),
+    **_words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mondays Tuesdays Wednesdays "
+             "Thursdays Fridays Saturdays Sundays Tues Tues. Wed Wed. Thurs Thurs. Thur Thur.",
+             _WEEKDAY_RULES, 40, 40),
+    **_words("today tonight yesterday tomorrow", ("deictic", "time", "pod_day"), 40, 40),
+    **_words("night", ("part_of_day", "set") + _UNIT_RULES, 48, 24),
+    **_words("nights", ("part_of_day", "set") + _UNITS_RULES, 48, 24),
+    **_words("morning afternoon evening mornings afternoons evenings", ("part_of_day", "set", "pod_day"), 24, 40),
+    **_words("year", _UNIT_RULES + ("year_end", "year_ago"), 48, 24),
+    **_words("quarter half", _UNIT_RULES + ("the_quarter", "quarter"), 64, 24),
+    **_words("weekend", _UNIT_RULES + ("the_weekend",), 48, 24),
+    **_words("century", _UNIT_RULES + ("century",), 48, 24),
+    **_words("second minute hour day week fortnight month decade", _UNIT_RULES, 48, 24),
+    **_words("seconds minutes hours days weeks fortnights months years decades centuries quarters weekends",
+             _UNITS_RULES, 48, 24),
+    **_words("period", ("the_quarter",), 40, 4),
+    **_words("twenties thirties forties fifties sixties seventies eighties nineties", ("decade_word",), 24, 4),
+    **_words("nineteen eighteen thousand", ("spelled_year",), 24, 40),
+    **_words("spring summer fall autumn winter", ("season",), 24, 16),
+    **_words("a.m. p.m. a.m p.m am pm noon midnight midday", ("time",), 40, 40),
+    **_words("Q1 Q2 Q3 Q4 H1 H2", ("q_code",), 4, 8),
+    **_words("now nowadays currently current present moment these recently lately past future", ("ref",), 12, 12),
+    **_words("daily weekly monthly annually yearly hourly nightly biweekly fortnightly", ("set_adverb",), 4, 4),
+    **_words("Christmas New Thanksgiving Independence Halloween Valentine Boxing Labor Memorial",
+             ("holiday",), 4, 24),
+}
+_NUMERIC = (
+    (re.compile(r"\d{4}-\d\d-\d\d"), ("iso",), 4, 12),
+    (re.compile(r"\d{1,2}/\d{1,2}/\d{4}"), ("numeric",), 4, 4),
+    (re.compile(r"(?:1[5-9]|20)\d\d"), ("year",), 40, 8),
+    (re.compile(r"\d{1,2}:\d\d|\d{1,2}(?:[ap]\.?m\.?)", re.I), ("time",), 40, 40),
+    (re.compile(r"\d\d\d0s|\d0s"), ("decade",), 24, 4),
 )
-_TRIGGER = re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<g{i}>{pat})" for i, (pat, _) in enumerate(TRIGGERS))
-                      + r")(?![^\W_])", re.I)
-#: how far before and after a trigger word an expression may reach
-REACH = (64, 72)
 
 
-def _candidates(text: str) -> Iterator[tuple[int, int, str, re.Match]]:
+@lru_cache(maxsize=1 << 16)
+def _triggers(token: str) -> tuple[tuple[tuple[str, ...], int, int], ...]:
+    """The (rules, before, after) a token triggers."""
+    hit = TRIGGERS.get(token) or TRIGGERS.get(token.lower())
+    out = [hit] if hit else []
+    if token[:1].isdigit() or token[:1] in "'’":
+        digits = token.lstrip("'’")
+        out.extend((rules, b, a) for rx, rules, b, a in _NUMERIC if rx.fullmatch(digits))
+    if "-" in token and not out:
+        for part in token.split("-"):
+            if part and part != token:
+                out.extend(_triggers(part))
+    return tuple(out)
+
+
+#: a word some rules cannot match without (checked in the window first: cheaper than the rule)
+_REQUIRES = {name: re.compile(rf"\b(?:{words})\b", re.I) for name, words in {
+    "ago": "ago|earlier|later|now|hence", "set": "every|each|per", "set_freq": "once|twice|thrice|times",
+    "end_of_the": "of", "relative": "this|last|next|past|coming|previous|current",
+    "span": "past|last|next|coming|previous|first|final|latest|following",
+}.items()}
+
+
+def _candidates(doc: Doc) -> Iterator[tuple[int, int, str, re.Match]]:
+    text = doc.text
     seen: set[tuple[str, int, int]] = set()
-    for t in _TRIGGER.finditer(text):
-        lo, hi = max(0, t.start() - REACH[0]), min(len(text), t.end() + REACH[1])
-        for name in TRIGGERS[int(t.lastgroup[1:])][1]:
-            for m in _COMPILED[name].finditer(text, lo, hi):
-                key = (name, m.start(), m.end())
-                if m.end() > m.start() and key not in seen and m.start() < t.end() and m.end() > t.start():
-                    seen.add(key)
-                    yield m.start(), m.end(), name, m
+    n = len(text)
+    for tok in doc.tokens:
+        for rules, before, after in _triggers(tok.text):
+            ts, te = tok.start, tok.end
+            lo, hi = max(0, ts - before), min(n, te + after)
+            for name in rules:
+                need = _REQUIRES.get(name)
+                if need is not None and need.search(text, lo, hi) is None:
+                    continue
+                for m in _COMPILED[name].finditer(text, lo, hi):
+                    s, e = m.span()
+                    if s < te and e > ts and e > s and (name, s, e) not in seen:
+                        seen.add((name, s, e))
+                        yield s, e, name, m
 
 
 def extract_timexes(doc: Doc, *, published: dt.date | None = None, skip_kinds: tuple[str, ...] = ("related",)) -> Iterator[Timex]:
@@ -213,7 +261,7 @@ def extract_timexes(doc: Doc, *, published: dt.date | None = None, skip_kinds: t
         return tense_around([t.text for t in toks[lo:j + WINDOW[1]]], i - lo, j - lo)
 
     found: list[tuple[int, int, Timex]] = []
-    for start, end, name, m in _candidates(text):
+    for start, end, name, m in _candidates(doc):
         k = doc.sentence_at(start)
         if k is None:
             continue
@@ -226,8 +274,7 @@ def extract_timexes(doc: Doc, *, published: dt.date | None = None, skip_kinds: t
             continue
         tx_type, value, mod, anchored, (s, e) = res
         s, e = s if s is not None else start, e if e is not None else end
-        found.append((s, e, Timex(text[s:e], s, e, tx_type, value, granularity(tx_type, value),
-                                  anchored, mod, k, name)))
+        found.append((s, e, Timex(text[s:e], s, e, tx_type, value, "", anchored, mod, k, name)))
     # longest first; ties go to the earlier rule in RULES (the order found)
     order = {name: i for i, (name, _) in enumerate(RULES)}
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0], order[f[2].rule]))
@@ -237,7 +284,7 @@ def extract_timexes(doc: Doc, *, published: dt.date | None = None, skip_kinds: t
         if any(s < te and ts < e for ts, te in taken):
             continue
         taken.append((s, e))
-        chosen.append(tx)
+        chosen.append(tx._replace(granularity=granularity(tx.type, tx.value)))
     yield from _follow_quarters(sorted(chosen, key=lambda t: t.start))
 
 

@@ -47,12 +47,16 @@ class Context:
         return self.tense_fn()
 
     def word_before(self, pos: int) -> str:
-        m = re.search(r"([\w'’.-]+)\W*$", self.text[max(0, pos - 40):pos])
+        m = _LAST_WORD.search(self.text[max(0, pos - 40):pos])
         return m.group(1).lower().rstrip(".") if m else ""
 
     def word_after(self, pos: int) -> str:
-        m = re.match(r"\s*([\w'’-]+)", self.text[pos:pos + 40])
+        m = _NEXT_WORD.match(self.text, pos, pos + 40)
         return m.group(1) if m else ""
+
+
+_LAST_WORD = re.compile(r"([\w'’.-]+)\W*$")
+_NEXT_WORD = re.compile(r"\s*([\w'’-]+)")
 
 
 def mod_of(word: str | None) -> str | None:

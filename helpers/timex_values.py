@@ -204,16 +204,22 @@ def granularity(tx_type: str, value: str) -> str:
         return "set"
     if value.endswith("_REF"):
         return "ref"
-    if re.search(r"T\d", value):
+    if _TIME.search(value):
         return "time"
-    if re.search(r"T(MO|AF|EV|NI|MI|DT)$", value):
+    if _POD_VALUE.search(value):
         return "partofday"
-    for pat, gran in ((r"\w{4}-\w\w-\w\w", "day"), (r"\w{4}-W\w+(-WE)?", "week"), (r"\w{4}-Q\w", "quarter"),
-                      (r"\w{4}-H\w", "halfyear"), (r"\w{4}-(SP|SU|FA|WI)", "season"), (r"\w{4}-\w\w", "month"),
-                      (r"\w{4}", "year"), (r"\w{3}", "decade"), (r"\w{2}", "century")):
-        if re.fullmatch(pat, value):
+    for rx, gran in _GRANULARITIES:
+        if rx.fullmatch(value):
             return gran
     return "unknown"
+
+
+_TIME = re.compile(r"T\d")
+_POD_VALUE = re.compile(r"T(MO|AF|EV|NI|MI|DT)$")
+_GRANULARITIES = tuple((re.compile(p), g) for p, g in (
+    (r"\w{4}-\w\w-\w\w", "day"), (r"\w{4}-W\w+(-WE)?", "week"), (r"\w{4}-Q\w", "quarter"),
+    (r"\w{4}-H\w", "halfyear"), (r"\w{4}-(SP|SU|FA|WI)", "season"), (r"\w{4}-\w\w", "month"),
+    (r"\w{4}", "year"), (r"\w{3}", "decade"), (r"\w{2}", "century")))
 
 
 _FUTURE = frozenset("will 'll wo shall going scheduled upcoming tomorrow".split())
