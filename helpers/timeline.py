@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import pandas as pd
 
 from .text import Doc, Token
-from .timex import Timex, extract_timexes
+from .timex import extract_timexes
 
 if TYPE_CHECKING:
     from .analysis import Analysis

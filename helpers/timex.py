@@ -5,7 +5,7 @@ TIME, DURATION, SET), normalized ``value`` and granularity. Relative expressions
 "Thursday", "earlier this month") are resolved against ``doc.article.published`` (the document
 creation time, DCT), using the sentence's tense where it matters; without a DCT they keep an
 unresolved value (``XXXX-XX-XX``) and ``anchored`` is False. The rules are the patterns in
-:data:`RULES`; their normalizers are in :mod:`helpers.timex_rules`.
+:data:`RULES`; their normalizers are in :mod:`helpers.timex_rules` and :mod:`helpers.timex_periods`.
 
 >>> import datetime as dt
 >>> from helpers.text import tokenize
@@ -73,7 +73,7 @@ _ORD = (r"\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|e
         r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
         r"nineteenth|twentieth|twenty[- ]first")
 
-#: (rule name, pattern); every rule has a normalizer of the same name in ``helpers.timex_rules``.
+#: (rule name, pattern); every rule has a normalizer of the same name (``helpers.timex_periods.NORMALIZERS``).
 RULES: tuple[tuple[str, str], ...] = (
     ("iso", r"(?<![\w/.-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:T(?P<H>\d\d):(?P<M>\d\d))?(?![\w-])"),
     ("numeric", r"(?<![\w/.,:-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?![\w/-])"),
@@ -245,7 +245,8 @@ def extract_timexes(doc: Doc, *, published: dt.date | None = None, skip_kinds: t
         published: the DCT; ``doc.article.published`` when None.
         skip_kinds: paragraph kinds to ignore ("Read more:" lines name other articles' dates).
     """
-    from .timex_rules import NORMALIZERS, Context
+    from .timex_periods import NORMALIZERS
+    from .timex_rules import Context
 
     dct = published if published is not None else doc.article.published
     text = doc.text

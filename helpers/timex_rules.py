@@ -1,4 +1,6 @@
-"""Normalizers for the patterns in :data:`helpers.timex.RULES`: one function per rule name.
+"""Normalizers for the calendar patterns in :data:`helpers.timex.RULES` (dates, weekdays, months,
+relative periods, years, seasons, quarters); durations, times, sets and references are in
+:mod:`helpers.timex_periods`, which also holds the full ``NORMALIZERS`` table.
 
 Each takes the regex match and a :class:`Context` (the text, the DCT, the sentence's tense) and
 returns ``(type, value, mod, anchored, (start, end))`` or ``None`` when the match is not temporal
@@ -13,10 +15,10 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from .timex_values import (MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, duration, nearest_month,
+from .timex_values import (MONTHS, PARTS_OF_DAY, SEASONS, WEEKDAYS, duration, nearest_month,
                            nearest_month_day, nearest_weekday, number, ordinal, shift)
 
-__all__ = ["Context", "NORMALIZERS"]
+__all__ = ["Context", "CALENDAR_RULES", "mod_of"]
 
 Result = tuple[str, str, "str | None", bool, tuple["int | None", "int | None"]]
 _SAME = (None, None)
@@ -251,58 +253,6 @@ def the_weekend(m: re.Match, ctx: Context) -> Result | None:
     return "DATE", shift(ctx.dct, "weekend", k), None, True, _SAME
 
 
-def _unit(word: str) -> str:
-    w = word.lower()
-    return "century" if w.startswith("centur") else w
-
-
-def ago(m: re.Match, ctx: Context) -> Result | None:
-    n, unit = number(m["n"]), _unit(m["unit"])
-    sign = -1 if m["dir"].lower() in ("ago", "earlier", "before") else 1
-    if n is None:
-        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, ctx.dct is not None, _SAME
-    gran = unit if unit in PLACEHOLDER else "day"
-    if ctx.dct is None:
-        return "DATE", PLACEHOLDER[gran], mod_of(m["approx"]), False, _SAME
-    if unit == "weekend":
-        gran, n = "week", n
-    days = {"hour": 1 / 24, "minute": 0, "second": 0}.get(unit)
-    v = shift(ctx.dct, "day", round(sign * n * days)) if days is not None else shift(ctx.dct, gran, round(sign * n))
-    return "DATE", v, mod_of(m["approx"]), True, _SAME
-
-
-def span(m: re.Match, ctx: Context) -> Result | None:
-    n = number(m["n"])
-    return "DURATION", duration(n, _unit(m["unit"])), None, True, _SAME
-
-
-def duration_(m: re.Match, ctx: Context) -> Result | None:
-    word, unit = m["n"].lower(), _unit(m["unit"])
-    plural = m.group(0).lower().endswith("s") and not m.group(0).lower().endswith("ss")
-    n = number(m["n"])
-    if word in ("a", "an", "one", "a single") and unit in ("second", "quarter"):
-        return None  # "a second round", "a quarter of the vote"
-    if (n is not None and n >= 1000 and not plural) or (unit == "quarter" and "-" in m.group(0) and plural):
-        return None  # "the 1988 quarter", "three-quarters"
-    if n is None and not plural:
-        return None  # "some day", "many a year"
-    if word in ("a", "an"):
-        before = ctx.text[max(0, m.start("n") - 30):m.start("n")]
-        if re.search(r"(\d|[$£€%]|\bonce|\btwice|\btimes|\bmillion|\bbillion|\bthousand|\bhundred)"
-                     r"(\s+[^\W\d]+)?\s*$", before):  # "$5 a year", "2 million ostras a day"
-            return "SET", duration(1, unit), None, True, (m.start("n"), m.end())
-    return "DURATION", duration(n, unit), mod_of(m["approx"]), True, _SAME
-
-
-def plural(m: re.Match, ctx: Context) -> Result | None:
-    pre = re.sub(r"\s+", " ", (m["pre"] or "").lower())
-    unit = _unit(m["unit"][:-1] if not m["unit"].lower().startswith("centur") else "century")
-    if not pre and ctx.word_before(m.start()) not in ("for", "over", "within", "took", "lasted", "spent", "in") \
-            and ctx.word_after(m.end()).lower() != "of":
-        return None
-    return "DURATION", duration(None, unit), None, True, _SAME
-
-
 def year(m: re.Match, ctx: Context) -> Result | None:
     y = int(m["y"])
     if ctx.dct is not None and y > ctx.dct.year + 30:
@@ -409,121 +359,30 @@ def q_code(m: re.Match, ctx: Context) -> Result | None:
     return "DATE", f"{ctx.dct.year}-{m['q']}", None, True, _SAME
 
 
-def time(m: re.Match, ctx: Context) -> Result | None:
-    if m["named"]:
-        h, mi = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[m["named"].lower()]
-    elif m["h24"] is not None:
-        h, mi = int(m["h24"]), int(m["mi24"])
-    else:
-        h, mi = int(m["h"]), int(m["mi"] or 0)
-        if not 1 <= h <= 12:
-            return None
-        pm = m["ap"].lower().startswith("p")
-        h = (h % 12) + (12 if pm else 0)
-    if h > 24 or mi > 59:
-        return None
-    day = m["day0"] or m["day"]
-    if day:
-        v, ok = _day_of(ctx, day)
-    elif m["mon"]:
-        r = _month_day(ctx, _month(m["mon"]), int(m["d"]), None)
-        if r is None:
-            return None
-        v, ok = r
-    else:
-        v, ok = _rel(ctx, "day", 0)
-    return "TIME", f"{v}T{h:02d}:{mi:02d}", None, ok, _SAME
-
-
-_REFS = {"now": "PRESENT_REF", "nowadays": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
-         "at present": "PRESENT_REF", "the moment": "PRESENT_REF", "these days": "PRESENT_REF",
-         "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF"}
-
-
-def ref(m: re.Match, ctx: Context) -> Result | None:
-    word = re.sub(r"\s+", " ", m["ref"].lower())
-    before, after = ctx.word_before(m.start()), ctx.word_after(m.end())
-    if word == "the moment" and before not in ("at", "for"):
-        return None
-    if word == "the past" and after[:1].islower() and after.lower() not in _FUNCTION:
-        return None
-    return "DATE", _REFS[word], None, ctx.dct is not None, _SAME
-
-
-def set_(m: re.Match, ctx: Context) -> Result | None:
-    what, n = m["unit"], m["n"]
-    k = 2 if (n or "").lower() == "other" else (number(n) if n else 1)
-    if what.lower().rstrip("s") in PARTS_OF_DAY:
-        return "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[what.lower().rstrip('s')]}", None, True, _SAME
-    if what.lower().rstrip(".").rstrip("s") in WEEKDAYS:
-        return "SET", f"XXXX-WXX-{_wd(what.rstrip('s')) + 1}", None, True, _SAME
-    return "SET", duration(k, _unit(what)), None, True, _SAME
-
-
-_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
-            "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "fortnightly": "P2W"}
-
-
-def set_adverb(m: re.Match, ctx: Context) -> Result | None:
-    if ctx.word_after(m.end())[:1].isupper():
-        return None  # "the party daily Granma"
-    if m.group(0)[:1].isupper() and (ctx.word_before(m.start())[:1].isupper() or ctx.word_after(m.end())[:1].isupper()):
-        if ctx.text[max(0, m.start() - 2):m.start()].strip() not in ("", ".", '"'):
-            return None  # "China Daily", "the Daily Mail"
-        if ctx.word_after(m.end())[:1].isupper():
-            return None
-    return "SET", _ADVERBS[m["adv"].lower()], None, True, _SAME
-
-
-def set_freq(m: re.Match, ctx: Context) -> Result | None:
-    return "SET", duration(1, _unit(m["unit"])), None, True, _SAME
-
-
-def _nth_weekday(y: int, month: int, weekday: int, nth: int) -> dt.date:
-    first = dt.date(y, month, 1)
-    d = first + dt.timedelta(days=(weekday - first.weekday()) % 7)
-    if nth > 0:
-        return d + dt.timedelta(weeks=nth - 1)
-    while (d + dt.timedelta(weeks=1)).month == month:
-        d += dt.timedelta(weeks=1)
-    return d
-
-
-_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
-    "christmas": lambda y: dt.date(y, 12, 25), "christmas day": lambda y: dt.date(y, 12, 25),
-    "christmas eve": lambda y: dt.date(y, 12, 24), "new year's eve": lambda y: dt.date(y, 12, 31),
-    "new year's day": lambda y: dt.date(y, 1, 1), "independence day": lambda y: dt.date(y, 7, 4),
-    "halloween": lambda y: dt.date(y, 10, 31), "valentine's day": lambda y: dt.date(y, 2, 14),
-    "boxing day": lambda y: dt.date(y, 12, 26), "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
-    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4), "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
-    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
-}
-
-
-def holiday(m: re.Match, ctx: Context) -> Result | None:
-    name = m["hol"].lower().replace("’", "'")
-    if not m["y"] and ctx.word_before(m.start()) not in DATE_CONTEXT | {"on", "at", "over", "for"}:
-        return None  # "Christmas tree", "Independence Day parade" named as a thing
-    rule = _HOLIDAYS[name]
-    if m["y"]:
-        return "DATE", rule(int(m["y"])).isoformat(), None, True, _SAME
-    if ctx.dct is None:
-        return "DATE", "XXXX" + rule(2001).isoformat()[4:] if "thanks" not in name else "XXXX-11-XX", None, False, _SAME
-    cands = [rule(y) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
-    past = [c for c in cands if c <= ctx.dct]
-    fut = [c for c in cands if c >= ctx.dct]
-    day = (past[-1] if ctx.tense == "past" and past else fut[0] if ctx.tense == "future" and fut
-           else min(cands, key=lambda c: abs((c - ctx.dct).days)))
-    return "DATE", day.isoformat(), None, True, _SAME
-
-
-NORMALIZERS: dict[str, Callable[[re.Match, Context], Result | None]] = {
-    "iso": iso, "numeric": numeric, "month_day": month_day, "day_month": day_month,
-    "month_year": month_year, "month": month, "weekday": weekday, "deictic": deictic,
-    "part_of_day": part_of_day, "relative": relative, "end_of_the": end_of_the, "year_end": year_end,
-    "year_ago": year_ago, "the_quarter": the_quarter, "spelled_year": spelled_year, "pod_day": pod_day, "the_weekend": the_weekend, "ago": ago,
-    "span": span, "duration": duration_, "plural": plural, "year": year, "decade": decade,
-    "decade_word": decade_word, "century": century, "season": season, "quarter": quarter,
-    "q_code": q_code, "time": time, "ref": ref, "set": set_, "set_adverb": set_adverb,
-    "set_freq": set_freq, "holiday": holiday,
+#: rule name -> normalizer, for the calendar rules
+CALENDAR_RULES: dict[str, Callable[[re.Match, Context], Result | None]] = {
+    "iso": iso,
+    "numeric": numeric,
+    "month_day": month_day,
+    "day_month": day_month,
+    "month_year": month_year,
+    "month": month,
+    "weekday": weekday,
+    "deictic": deictic,
+    "part_of_day": part_of_day,
+    "relative": relative,
+    "end_of_the": end_of_the,
+    "year_end": year_end,
+    "year_ago": year_ago,
+    "the_quarter": the_quarter,
+    "spelled_year": spelled_year,
+    "pod_day": pod_day,
+    "the_weekend": the_weekend,
+    "year": year,
+    "decade": decade,
+    "decade_word": decade_word,
+    "century": century,
+    "season": season,
+    "quarter": quarter,
+    "q_code": q_code,
 }
