@@ -218,9 +218,11 @@ def test_any_text_is_accounted_for(texts):
     arts = [Article(id=f"h{i}", title="", text=t, path="h.jsonl", meta={"line": i + 1}) for i, t in enumerate(texts)]
     result = analyze_corpus(arts, workers=1, progress=False)
     assert result.articles + result.errors == len(texts)
-    q = result.tables["quotes"]
-    for row in q.itertuples():
-        assert texts[int(row.article[1:])][row.start:row.end] == row.text
+    for name in ("quotes", "timeline"):
+        for row in result.tables[name].itertuples():
+            assert texts[int(row.article[1:])][row.start:row.end] == row.text, name
+    for row in result.tables["stance"].itertuples():
+        assert texts[int(row.article[1:])][row.start:row.end] == row.match
 
 
 # --- views and command line -------------------------------------------------------------------
