@@ -38,6 +38,10 @@ _CUT_AFTER_COMMA = frozenset(
     "according which who whom whose while whereas saying adding noting citing referring compared "
     "arguing explaining insisting telling calling".split()
 )
+_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
+_ADJUNCT_START = frozenset("on in at during after before last earlier later this on yesterday today tonight "
+                           "recently previously repeatedly privately publicly frequently often also again".split())
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 #: Cue classes that never introduce a direct quote (beliefs, wishes).
 _QUIET = frozenset(("belief", "think", "want"))
 _WH = frozenset("whether if how what why when where who which".split())
@@ -315,9 +319,9 @@ class Finder:
             # "..., suggesting that" / "he stressed that ..., and suggested that": the same subject
             prior = [r for r in self.records if r["cue"] and r["mention"] and r["cue"][0] >= toks[lo].start
                      and r["cue"][0] < c.start and r.get("level") == 0]
-            if not prior:
+            m = self.tokens_of(prior[-1]["mention"]) if prior else self.subject(lo, c.first)
+            if m is None:
                 return
-            m = self.tokens_of(prior[-1]["mention"])
         if m is None:  # "..., said X."
             if c.cls in ("say", "verb") and c.first > lo + 2 and toks[c.first - 1].text == ",":
                 m2 = mention_after(toks, c.last, hi)
@@ -338,9 +342,44 @@ class Finder:
             if m[0] > lo + 1 and toks[m[0] - 1].text in (",", *_DASHES):  # "..., X said."
                 return self.indirect_record(c, m, lo, m[0] - 1)
 
+    def subject(self, lo: int, hi: int) -> tuple[int, int] | None:
+        """The sentence's subject for a second verb ("They met him and said ..."): a pronoun or a name."""
+        toks = self.toks
+        k = lo
+        while k < hi and (_norm(toks[k].text) in _LEAD_CONJ or not _is_word(toks[k].text)):
+            k += 1
+        if k >= hi:
+            return None
+        if _norm(toks[k].text) in _SUBJECT_PRONOUNS:
+            return (k, k + 1)
+        m = mention_after(toks, k, hi)
+        if m and toks[k].text[:1].isupper() and m[1] - m[0] <= 4 and all(t.text[:1].isupper() for t in toks[m[0]:m[1]]):
+            return m
+        return None
+
+    def adjunct_skip(self, c: Cue, hi: int) -> int | None:
+        """After "said on Friday", "told ABC on Monday", "says in a statement": where the clause begins."""
+        toks = self.toks
+        first = _norm(toks[c.last].text) if c.last < hi else ""
+        if not (first in _ADJUNCT_START or first in _DAYS) and c.cls != "tell":
+            return None
+        for k in range(c.last, min(c.last + 15, hi)):
+            w = _norm(toks[k].text)
+            if w == "that":
+                return k if self.words(k, hi) >= 3 else None
+            if w in (".", ";", ":", "?", "!") or toks[k].start in self.direct_by_start:
+                return None
+            if k > c.last + 1 and w in _SUBJECT_PRONOUNS and c.cls != "tell":
+                return k if self.words(k, hi) >= 3 else None
+        return None
+
     def complement(self, c: Cue, hi: int) -> int | None:
         """Token where the reported clause after the cue begins (``-k - 1`` for an object noun phrase)."""
         toks = self.toks
+        if c.cls in ("say", "tell", "phrase", "verb", "think"):
+            a = self.adjunct_skip(c, hi)
+            if a is not None:
+                return a
         reach = {"verb": 4, "belief": 3, "think": 3, "want": 4}.get(c.cls, 7)
         for k in range(c.last, min(c.last + reach, hi)):
             w = _norm(toks[k].text)

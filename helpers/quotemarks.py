@@ -31,7 +31,7 @@ QUOTE_PAIRS: dict[str, str] = {
 _DOUBLE = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
 _SINGLE = frozenset("'\u2018\u2019\u2039\u203a")
 MARKS = _DOUBLE | _SINGLE
-_MARK_RE = re.compile("[" + re.escape("".join(sorted(MARKS))) + "\n]")
+_MARK_RE = re.compile("''|``|[" + re.escape("".join(sorted(MARKS))) + "\n]")  # '' and ``: typewriter doubles
 _OPEN_BEFORE = frozenset(" \t\r\n([{\u2014\u2013-/:;,\u00a0") | _DOUBLE | _SINGLE
 _YEAR_ABBREV = re.compile(r"\d\d(?:s\b|\b)")
 
@@ -58,11 +58,11 @@ def _paragraph_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + s, start + e) for s, e in span_tokenize_paragraphs(text[start:end])]
 
 
-def _role(text: str, i: int, lo: int, hi: int) -> str:
-    """``open``, ``close``, ``either`` or ``apostrophe`` for the mark at ``text[i]``."""
-    c = text[i]
+def _role(text: str, i: int, lo: int, hi: int, width: int = 1) -> str:
+    """``open``, ``close``, ``either`` or ``apostrophe`` for the mark at ``text[i:i + width]``."""
+    c = text[i] if width == 1 else '"'
     prev = text[i - 1] if i > lo else " "
-    nxt = text[i + 1] if i + 1 < hi else " "
+    nxt = text[i + width] if i + width < hi else " "
     left = prev in _OPEN_BEFORE or prev.isspace()  # nothing glued before it
     right = nxt.isspace() or (not nxt.isalnum() and nxt not in MARKS and nxt not in "([{$\u00a3\u20ac")
     if c in "\u00ab\u2039\u201e":
@@ -114,7 +114,12 @@ def scan_quotes(
             i, c = m.start(), m.group()
             if c == "\n" or i == skip:
                 continue
-            role = _role(text, i, ps, pe)
+            if len(c) == 2:  # '' or `` standing for a double mark (typewriter style)
+                role = _role(text, i, ps, pe, 2)
+                role = "open" if c == "``" else role
+                c = '"'
+            else:
+                role = _role(text, i, ps, pe)
             if role == "apostrophe":
                 continue
             single = c in _SINGLE
@@ -125,11 +130,11 @@ def scan_quotes(
                         found[idx] = None  # unclosed inner single marks: apostrophes after all
                     pos, mk, idx = stack[k]
                     del stack[k:]
-                    found[idx][1] = i + 1
+                    found[idx][1] = m.end()
                     continue
             if role == "close":
                 if not single and not stack and not text[i - 1 : i].isdigit():
-                    found.append([ps, i + 1, 0, None, "unbalanced", c])
+                    found.append([ps, m.end(), 0, None, "unbalanced", c])
                 continue
             if role == "open" or role == "either":
                 if single and text[i - 1 : i].isalnum():
@@ -144,8 +149,8 @@ def scan_quotes(
             and nxt < end
             and len(stack) == 1
             and stack[0][1] in _DOUBLE
-            and text[nxt] == stack[0][1]
-            and _role(text, nxt, nxt, paras[p + 1][1]) == "open"
+            and (text[nxt] == stack[0][1] or text.startswith("''", nxt) or text.startswith("``", nxt))
+            and _role(text, nxt, nxt, paras[p + 1][1], 2 if text[nxt : nxt + 1] in "'`" else 1) in ("open", "either")
         )
         if cont:
             skip = nxt
