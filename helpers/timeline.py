@@ -42,6 +42,7 @@ _SKIP_TRAILING = frozenset("on in at by since until during from for of to and bu
                            "that which its their his her".split())
 MAX_EVENT_WORDS = 8
 _WORD = re.compile(r"\w")
+_CLITIC = re.compile(r" ((?:'|’)(?:s|re|ve|ll|d|m)\b|n(?:'|’)t\b)", re.I)
 
 
 def _segments(tokens: list[Token]) -> list[list[Token]]:
@@ -89,11 +90,18 @@ def event_label(doc: Doc, start: int, end: int, *, _cache: dict | None = None) -
         i = inside[0]
         order = [i] + [j for d in range(1, len(segs)) for j in (i + d, i - d) if 0 <= j < len(segs)]
     for j in order:
-        words = [t.text for t in segs[j] if not (t.start < end and start < t.end)
-                 and _WORD.search(t.text) and t.text not in _QUOTE_MARKS]
-        words = _trim(words)
+        kept = [t for t in segs[j] if not (t.start < end and start < t.end)
+                and _WORD.search(t.text) and t.text not in _QUOTE_MARKS]
+        if j == order[0]:  # drop the preposition that introduced the expression ("signed on Wednesday")
+            kept = [t for n, t in enumerate(kept) if not (t.text.lower() in _PREPOSITIONS and t.end <= start
+                                                           and (n + 1 == len(kept) or kept[n + 1].start >= end))]
+        before = [t for t in kept if t.end <= start]
+        said = [n for n, t in enumerate(before) if t.text.lower() in _REPORTING]
+        if said and len(before) - said[-1] > 3:  # "He said a representative had called ... last night"
+            kept = kept[said[-1] + 1:]
+        words = _trim([t.text for t in kept])
         if len(words) >= 2:
-            return " ".join(_verb_phrase(words))
+            return _CLITIC.sub(r"\1", " ".join(_verb_phrase(words)))
     return ""
 
 
@@ -115,6 +123,7 @@ def _verb_phrase(words: list[str]) -> list[str]:
 
 _PREPOSITIONS = frozenset("on in at by since until during from for of to with into over under after before "
                           "against about as like".split())
+_REPORTING = frozenset("said says told added stressed revealed announced claimed reported noted".split())
 _VERBS = frozenset("said says say told met began begun started took held made went came is was were are "
                    "will has had have said announced left won lost gave sent saw".split())
 

@@ -181,14 +181,14 @@ def nearest_month_day(dct: dt.date, month: int, day: int, tense: str) -> dt.date
             cands.append(dt.date(y, month, day))
         except ValueError:
             pass
-    return _pick(dct, cands, tense, slack=45) if cands else None
+    return _pick(dct, cands, tense, slack=SLACK) if cands else None
 
 
 def nearest_month(dct: dt.date, month: int, tense: str) -> int:
     """The year of a month named alone ("in March"), by tense and proximity to the DCT."""
     first = dct.replace(day=1)
     cands = [dt.date(y, month, 1) for y in (dct.year - 1, dct.year, dct.year + 1)]
-    return _pick(first, cands, tense, slack=45).year
+    return _pick(first, cands, tense, slack=SLACK).year
 
 
 def granularity(tx_type: str, value: str) -> str:
@@ -222,7 +222,8 @@ _GRANULARITIES = tuple((re.compile(p), g) for p, g in (
     (r"\w{4}", "year"), (r"\w{3}", "decade"), (r"\w{2}", "century")))
 
 
-_FUTURE = frozenset("will 'll wo shall going scheduled upcoming tomorrow".split())
+SLACK = 150  # days: a month (or date) without a year goes to the nearest year unless another is this close
+_FUTURE = frozenset("will 'll wo shall would going scheduled upcoming tomorrow".split())
 _PAST = frozenset(
     "was were had did said told met took came went began saw made gave got left held "
     "ago earlier yesterday been knew thought brought fought found led lost paid ran sent "
