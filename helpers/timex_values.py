@@ -258,6 +258,8 @@ def tense_around(words: list[str], i: int, j: int) -> str:
     >>> w = "He said the talks are set to resume Monday".split()
     >>> tense_around(w, 8, 9), tense_around("He said talks resumed Monday".split(), 4, 5)
     ('future', 'past')
+    >>> tense_around("Meals would be served on September 2".split(), 5, 7)
+    'future'
     """
     order = [k for d in range(1, len(words) + 1) for k in (i - d, j - 1 + d) if 0 <= k < len(words)]
     for k in order:
@@ -266,7 +268,12 @@ def tense_around(words: list[str], i: int, j: int) -> str:
             nxt = words[k + 1]
             if nxt.isalpha() and nxt.islower() and nxt not in _NOT_VERBS and not nxt.endswith(("ing", "ed")):
                 return "future"
+        if k > 0 and words[k - 1].lower() in _BE and w.lower().endswith("ed"):
+            continue  # a passive participle ("would be served"): its auxiliary decides
         t = tense([w])
         if t != "present":
             return t
     return "present"
+
+
+_BE = frozenset("be is are am being".split())
