@@ -329,10 +329,8 @@ def quarter(m: re.Match, ctx: Context) -> Result | None:
         return "DATE", f"{ctx.dct.year + k}-{letter}{q}", None, True, _SAME
     cur = (ctx.dct.month - 1) // (12 // size) + 1
     y = ctx.dct.year
-    if q > cur and ctx.tense == "past":
+    if q > cur and ctx.tense != "future":  # results are reported for quarters already over
         y -= 1
-    elif q < cur and ctx.tense == "future":
-        y += 1
     return "DATE", f"{y}-{letter}{q}", None, True, _SAME
 
 

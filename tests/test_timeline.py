@@ -299,7 +299,7 @@ def _bench():
 
 @pytest.mark.shared
 @pytest.mark.skipif(not (SHARED / "eval" / "tempeval3").is_dir(), reason="../shared/eval/tempeval3 is absent")
-@pytest.mark.parametrize("corpus, relaxed_f1, value_f1", [("TimeBank", 0.92, 0.78), ("AQUAINT", 0.92, 0.745)])
+@pytest.mark.parametrize("corpus, relaxed_f1, value_f1", [("TimeBank", 0.92, 0.785), ("AQUAINT", 0.92, 0.745)])
 def test_tempeval3_accuracy(corpus, relaxed_f1, value_f1):
     scores = _bench().evaluate(SHARED / "eval" / "tempeval3" / corpus)["all"]
     assert scores["relaxed_f1"] >= relaxed_f1
