@@ -109,6 +109,10 @@ def test_expressions(sentence, expected):
         ("The Sun reported that the minister had resigned.", "Sun"),
         ("Some 2000 soldiers were moved to the front.", "2000"),
         ("The fall of the city shocked the region.", "fall"),
+        ("Prices are expected to fall further.", "fall"),
+        ("The Sunday Times reported the deal.", "Sunday"),
+        ("The form is dated 03/04/2022 in the scan.", "03/04/2022"),
+        ("Voters will march to the square before they vote.", "march"),
     ],
 )
 def test_not_temporal(sentence, not_a_date):
@@ -198,6 +202,17 @@ def test_seed_chart_draws(seed):
     assert any("drills started" in s for s in labels)
     assert any(s.startswith("published 2022-02-24") for s in labels)
     assert "PRESENT_REF" in ax.get_xlabel()
+
+
+def test_chart_lists_unresolved_expressions():
+    from helpers.charts import timeline_chart
+
+    a = analyze(article_from_text("Talks\nThe envoys met on Thursday and again last night.", id="nodate"))
+    assert a.published is None and not a.timeline["anchored"].any()
+    assert set(a.timeline["value"]) == {"XXXX-WXX-4", "XXXX-XX-XXTNI"}
+    fig = timeline_chart(a)
+    assert "XXXX-WXX-4" in fig.axes[0].get_xlabel()
+    assert any("No dated events" in t.get_text() for t in fig.axes[0].texts)
 
 
 def test_chart_without_dates():
