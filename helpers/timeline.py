@@ -211,7 +211,7 @@ def value_span(value: str) -> tuple[dt.date, dt.date] | None:
             if re.fullmatch(rf"\d{{{digits}}}", v):
                 y = int(v) * years
                 return dt.date(max(y, 1), 1, 1), dt.date(min(y + years, 9999), 1, 1)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
     return None
 

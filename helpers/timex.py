@@ -270,7 +270,10 @@ def extract_timexes(doc: Doc, *, published: dt.date | None = None, skip_kinds: t
         if end > para.end or start < para.start or kinds[para.i] in skip_kinds:
             continue  # (a sentence split inside "Feb. 10" must not lose the date)
         ctx = Context(text, dct, lambda k=k, s=start, e=end: tense_at(k, s, e))
-        res = NORMALIZERS[name](m, ctx)
+        try:
+            res = NORMALIZERS[name](m, ctx)
+        except (ValueError, OverflowError):  # a date beyond the calendar (DCT near year 1 or 9999)
+            res = None
         if res is None:
             continue
         tx_type, value, mod, anchored, (s, e) = res

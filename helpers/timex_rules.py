@@ -331,7 +331,7 @@ def quarter(m: re.Match, ctx: Context) -> Result | None:
     y = ctx.dct.year
     if q > cur and ctx.tense != "future":  # results are reported for quarters already over
         y -= 1
-    return "DATE", f"{y}-{letter}{q}", None, True, _SAME
+    return "DATE", f"{y:04d}-{letter}{q}", None, True, _SAME
 
 
 def the_quarter(m: re.Match, ctx: Context) -> Result | None:

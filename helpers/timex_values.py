@@ -106,7 +106,7 @@ def duration(n: float | int | None, unit: str) -> str:
 def week(d: dt.date) -> str:
     """ISO week of a date, as TimeML writes it (``2022-W08``)."""
     y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}"
+    return f"{y:04d}-W{w:02d}"
 
 
 def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
@@ -128,7 +128,7 @@ def shift(dct: dt.date, unit: str, k: int | float) -> str:
         return f"{y}-{m:02d}"
     if unit == "quarter":
         y, m = _add_months(dct.year, dct.month, 3 * k)
-        return f"{y}-Q{(m - 1) // 3 + 1}"
+        return f"{y:04d}-Q{(m - 1) // 3 + 1}"
     if unit == "decade":
         return f"{(dct.year // 10 + k):03d}"
     if unit == "century":
