@@ -133,7 +133,7 @@ class Finder:
         j = close_i
         while j < hi and self.toks[j].text in (",", *_DASHES):
             j += 1
-        for k in range(j, min(j + 9, hi)):
+        for k in range(j, min(j + 26, hi)):
             c = self.cue_first.get(k)
             if c is None:
                 if self.toks[k].text in _CLAUSE_PUNCT or self.toks[k].text in MARKS:
@@ -148,6 +148,23 @@ class Finder:
                 return None
             return c, m
         return None
+
+    def next_sentence_cue(self, close_i: int, s: int):
+        """'"... boring." he tweeted.' split by the sentence tokenizer: the cue opening the next sentence."""
+        nxt = self.sents[s]
+        if nxt.paragraph != self.sents[s - 1].paragraph or nxt.first_token != close_i:
+            return None
+        found = self.trailing(close_i, nxt.end_token)
+        if found is None:
+            return None
+        cue, m = found
+        if self.toks[close_i].text[:1].islower():
+            return found
+        after = max(cue.last, m[1] if m else 0)
+        if after >= nxt.end_token:
+            return found
+        w = _norm(self.toks[after].text)
+        return found if (not _is_word(w) or (w in STOP_WORDS and w != "that")) else None
 
     def leading(self, open_i: int, lo: int):
         """``(cue, mention tokens)`` right before an opening mark: ``X said: "``, ``X told them, "``."""
@@ -185,7 +202,7 @@ class Finder:
                     return None
                 if c.cls in _QUIET or passive(self.toks, c):
                     return None
-                if c.cls == "source-after":
+                if c.cls == "source-after" or (c.cls == "post" and self.toks[c.last].text != ":"):
                     return None
                 return c, mention_before(self.toks, c.first, lo)
             if k - back - 1 < lo or not _is_word(self.toks[k - back - 1].text):
@@ -200,6 +217,8 @@ class Finder:
         lo, hi = self.sents[s0].first_token, self.sents[s1].end_token
         flag = q.flag
         found = self.trailing(close_i, hi) if close_i < hi and q.end > q.start else None
+        if found is None and close_i == hi and s1 + 1 < len(self.sents) and q.end > q.start:
+            found = self.next_sentence_cue(close_i, s1 + 1)
         start = q.start
         lead_words = self.words(lo, open_i)
         colon = open_i > lo and self.toks[open_i - 1].text == ":"
@@ -264,7 +283,7 @@ class Finder:
                     k = d
             for j in range(k, lo, -1):  # last cue before the mark, a parenthetical allowed after it
                 c = self.cue_last.get(j)
-                if c is not None and c.cls not in (*_QUIET, "source-after"):
+                if c is not None and c.cls not in (*_QUIET, "source-after", "post"):
                     after = self.toks[j].text if j < open_i else ":"
                     gap = self.toks[j:k]
                     told = c.cls == "tell" and len(gap) <= 3 and all(_is_word(t.text) for t in gap)
@@ -328,7 +347,7 @@ class Finder:
                 if m2 and (m2[1] >= hi or toks[m2[1]].text in (".", ",", ";", "!", "?")):
                     return self.indirect_record(c, m2, lo, c.first - 1)
             return
-        a = self.complement(c, hi)
+        a = self.complement(c, hi) if c.cls != "post" else None
         if a is not None:
             e = hi
             if a < 0:  # "X criticized the plan, ...": the object up to the clause's end
