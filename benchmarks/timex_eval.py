@@ -169,7 +169,7 @@ def evaluate(data: str | Path, system: str = "presslens") -> dict[str, dict[str,
 
 
 def print_scores(name: str, scores: dict[str, dict[str, float]]) -> None:
-    print(f"\n{name}")
+    print(f"\n{name}  (per type: precision over system expressions of the type, recall over gold ones)")
     print(f"  {'type':9}{'gold':>6}{'sys':>6} | {'strict P':>8}{'R':>7}{'F1':>7} | {'relaxed P':>9}{'R':>7}{'F1':>7}"
           f" | {'type acc':>8}{'val acc':>8} | {'value P':>8}{'R':>7}{'F1':>7}")
     for key in ("all",) + TYPES:

@@ -302,7 +302,7 @@ def _follow_quarters(timexes: list[Timex], *, within: int = 6) -> Iterator[Timex
     last: tuple[int, int, int] | None = None  # year, quarter, sentence
     for tx in timexes:
         if last is not None and tx.sentence - last[2] <= within and tx.anchored:
-            if tx.rule == "the_quarter" and "year-" not in tx.text.lower():
+            if tx.rule == "the_quarter" and not re.search(r"year-|latest|current", tx.text, re.I):
                 tx = tx._replace(value=f"{last[0]}-Q{last[1]}")
             elif tx.rule in ("the_quarter", "ago", "year_ago") and (_A_YEAR.fullmatch(tx.text) or "year-" in tx.text.lower()):
                 tx = tx._replace(value=f"{last[0] - 1}-Q{last[1]}", granularity="quarter")

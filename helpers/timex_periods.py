@@ -67,6 +67,8 @@ def plural(m: re.Match, ctx: Context) -> Result | None:
     if not pre and ctx.word_before(m.start()) not in ("for", "over", "within", "took", "lasted", "spent", "in") \
             and ctx.word_after(m.end()).lower() != "of":
         return None
+    if pre == "recent" and unit in ("year", "decade"):  # "in recent years": some time before now
+        return "DATE", "PAST_REF", None, ctx.dct is not None, _SAME
     return "DURATION", duration(None, unit), None, True, _SAME
 
 
