@@ -49,6 +49,8 @@ def duration_(m: re.Match, ctx: Context) -> Result | None:
     n = number(m["n"])
     if word in ("a", "an", "one", "a single") and unit in ("second", "quarter"):
         return None  # "a second round", "a quarter of the vote"
+    if m["unit"][:1].isupper() and m["n"][:1].isdigit():
+        return None  # a title: CBS's "60 Minutes"
     if (n is not None and n >= 1000 and not plural) or (unit == "quarter" and "-" in m.group(0) and plural):
         return None  # "the 1988 quarter", "three-quarters"
     if n is None and not plural:
@@ -73,6 +75,8 @@ def plural(m: re.Match, ctx: Context) -> Result | None:
 
 
 def time(m: re.Match, ctx: Context) -> Result | None:
+    if m["named"] and ctx.word_before(m.start()) == "high":
+        return None  # "High Noon"
     if m["named"]:
         h, mi = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[m["named"].lower()]
     elif m["h24"] is not None:
