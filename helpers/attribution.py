@@ -38,8 +38,13 @@ _CUT_AFTER_COMMA = frozenset(
     "according which who whom whose while whereas saying adding noting citing referring compared "
     "arguing explaining insisting telling calling".split()
 )
+_COMMON_VERBS = frozenset(
+    "began took went made met held ran won spoke wrote came got left sat stood saw knew thought felt found "
+    "kept brought gave told said has had is was will would could can did does spent sent led became".split()
+)
 _SUBJECT_PRONOUNS = frozenset("he she they we i".split())
 _ADJUNCT_START = frozenset("on in at during after before last earlier later this on yesterday today tonight "
+                           "to with for about of by from via through over as "
                            "recently previously repeatedly privately publicly frequently often also again".split())
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 #: Cue classes that never introduce a direct quote (beliefs, wishes).
@@ -371,9 +376,14 @@ class Finder:
             return None
         if _norm(toks[k].text) in _SUBJECT_PRONOUNS:
             return (k, k + 1)
-        m = mention_after(toks, k, hi)
-        if m and toks[k].text[:1].isupper() and m[1] - m[0] <= 4 and all(t.text[:1].isupper() for t in toks[m[0]:m[1]]):
-            return m
+        if not toks[k].text[:1].isupper():
+            return None
+        for j in range(k + 1, min(k + 7, hi)):  # "The judge rubbed ...": up to the first verb-like word
+            w = toks[j].text
+            if not _is_word(w) or _norm(w) in STOP_WORDS:
+                return None
+            if w.islower() and (w.endswith("ed") or _norm(w) in _COMMON_VERBS):
+                return (k, j)
         return None
 
     def adjunct_skip(self, c: Cue, hi: int) -> int | None:
@@ -415,12 +425,14 @@ class Finder:
                 return c.last - 1 if self.words(k, hi) >= 1 else None
             if c.cls == "want" and w == "to":  # "declined to comment", "wants voters to know"
                 return c.last if self.words(k, hi) >= 2 else None
-            if w in _WH and c.cls in ("tell", "say", "phrase", "verb") and k > c.last - (c.cls != "verb"):
+            if w in _WH and c.cls != "source-after" and k > c.last - (c.cls != "verb"):
                 return k if self.words(k, hi) >= 3 else None  # "asked them whether ...", "explained how ..."
             if not _is_word(toks[k].text) and w != ",":
                 return None
             if c.cls in ("say", "phrase", "think") and k == c.last and w not in STOP_WORDS and w != ",":
                 return k if self.words(k, hi) >= 3 else None
+            if c.cls == "say" and k == c.last and w == "," and k + 1 < hi and _norm(toks[k + 1].text) not in STOP_WORDS:
+                return k + 1 if self.words(k, hi) >= 4 and toks[k + 1].start not in self.outer_set else None
             if c.cls == "verb" and k == c.last and w not in STOP_WORDS and w != "," and _is_word(w):
                 return -k - 1  # an object noun phrase, not a clause (encoded negative)
         return None
@@ -469,6 +481,10 @@ class Finder:
                 continue
             w = _norm(t)
             if t == "," and k + 1 < e and _norm(toks[k + 1].text) in _CUT_AFTER_COMMA:
+                return k
+            if t == "," and k + 2 < e and _norm(toks[k + 1].text) == "and" and self.words(a, k) >= 4 and (
+                _norm(toks[k + 2].text) in _SUBJECT_PRONOUNS
+            ):
                 return k
             if w in ("and", "but") and k + 1 < e and (k + 1 in self.cue_first or k + 2 in self.cue_first and
                                                        _norm(toks[k + 1].text) in _SKIP_CUT):

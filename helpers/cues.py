@@ -182,6 +182,14 @@ def mention_before(tokens: Sequence[Token], cue_first: int, lo: int) -> tuple[in
     while i > lo:
         w = tokens[i - 1].text
         lw = _norm(w)
+        if w == ")" and i < j + 1:  # "Sen. Marco Rubio (R-Fla.) said": the parenthesis belongs to the name
+            k = i - 2
+            while k > lo and k > i - 10 and tokens[k].text not in ("(", ")"):
+                k -= 1
+            if k > lo and tokens[k].text == "(":
+                i = k
+                continue
+            break
         apostrophe = w in ("'", "\u2019") and i < j and tokens[i].text in ("s", "S")
         if not apostrophe and lw != "'s" and (not _is_word(w) or lw in STOP_WORDS):
             break
