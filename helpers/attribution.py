@@ -63,7 +63,8 @@ class Finder:
         self.tstarts = [t.start for t in self.toks]
         self.body = [p for p in doc.paragraphs if p.kind == "body" and p.end_sentence > p.first_sentence]
         self.cues: list[Cue] = []
-        for p in self.body:
+        heads = [p for p in doc.paragraphs if p.kind in ("title", "heading") and p.end_sentence > p.first_sentence]
+        for p in sorted(self.body + heads, key=lambda p: p.start):
             lo, hi = self.sents[p.first_sentence].first_token, self.sents[p.end_sentence - 1].end_token
             self.cues.extend(find_cues(self.text, self.toks, lexicon=self.lex, lo=lo, hi=hi))
         self.cue_first = {c.first: c for c in self.cues}
@@ -329,7 +330,8 @@ class Finder:
             else:
                 a, e = k, hi
             return self.indirect_record(c, m, a, e)
-        if c.last in self.cue_first or (c.first - 1 in self.cue_last_tok):
+        after = self.cue_first.get(c.last)
+        if (after is not None and after.cls not in ("phrase", "source-after")) or (c.first - 1 in self.cue_last_tok):
             return  # "the report said", "publish release schedules": one of the two is a noun
         m = mention_before(toks, c.first, lo)
         if m is not None and any(i in self.cue_last_tok for i in range(*m)):
@@ -489,6 +491,12 @@ class Finder:
             if w in ("and", "but") and k + 1 < e and (k + 1 in self.cue_first or k + 2 in self.cue_first and
                                                        _norm(toks[k + 1].text) in _SKIP_CUT):
                 return k - 1 if toks[k - 1].text == "," else k
+            if w in ("and", "but") and toks[k - 1].text == "," and self.words(a, k) >= 4 and any(
+                i in self.cue_first and self.cue_first[i].cls in ("say", "tell", "verb") for i in range(k + 2, min(k + 7, e))
+            ):  # ", and three-quarters said ...": a second attribution
+                return k - 1
+            if t in _DASHES and k + 1 < e and _norm(toks[k + 1].text) in ("a", "an") and self.words(a, k) >= 4:
+                return k  # "... — a proposal he has raised before"
             if t in _DASHES and k + 1 < e and _norm(toks[k + 1].text) in _CUT_AFTER_COMMA:
                 return k
         return e

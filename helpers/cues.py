@@ -190,7 +190,9 @@ def mention_before(tokens: Sequence[Token], cue_first: int, lo: int) -> tuple[in
                 i = k
                 continue
             break
-        apostrophe = w in ("'", "\u2019") and i < j and tokens[i].text in ("s", "S")
+        apostrophe = w in ("'", "\u2019") and i < j and (
+            tokens[i].text in ("s", "S") or (i >= 2 and tokens[i - 2].text.endswith("s") and tokens[i - 2].end == tokens[i - 1].start)
+        )
         if not apostrophe and lw != "'s" and (not _is_word(w) or lw in STOP_WORDS):
             break
         i -= 1
