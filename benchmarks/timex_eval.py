@@ -162,6 +162,68 @@ def score(docs: Iterable[Document], system: Callable[[Document], list[Expr]]) ->
     return out
 
 
+_SHAPES = (
+    (re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
+                r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"), "MONTH"),
+    (re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"), "WEEKDAY"),
+    (re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+                r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-[a-z]+)?)\b", re.I), "NUM"),
+    (re.compile(r"\b(?:first|second|third|fourth|\d(?:st|nd|rd|th))\b", re.I), "ORD"),
+    (re.compile(r"\d"), "9"),
+)
+
+
+def shape(text: str) -> str:
+    """A pattern that groups similar expressions: "last Friday" and "last Monday" -> "last WEEKDAY"."""
+    out = re.sub(r"\s+", " ", text.strip())
+    for rx, rep in _SHAPES:
+        out = rx.sub(rep, out)
+    out = re.sub(r"9+", "9", out)
+    return out[:1].lower() + out[1:] if out[1:2].islower() else out
+
+
+def _value_shape(value: str) -> str:
+    return re.sub(r"\d", "9", value)
+
+
+def errors(docs: Iterable[Document], system: Callable[[Document], list[Expr]]) -> dict[str, dict[str, list[str]]]:
+    """Value errors grouped by kind ("wrong value", "missed", "spurious") and expression shape; each
+    entry is one example line (document, text, gold and system values)."""
+    out: dict[str, dict[str, list[str]]] = {"wrong value": {}, "missed": {}, "spurious": {}}
+    for doc in docs:
+        sys_ = system(doc)
+        pairs = _match(doc.gold, sys_, False)
+        matched_g = {id(g) for g, _ in pairs}
+        matched_s = {(s.start, s.end) for _, s in pairs}
+        for g, s in pairs:
+            if g.value != s.value:
+                key = f"{shape(doc.text[g.start:g.end])}: {_value_shape(g.value)} <- {_value_shape(s.value)}"
+                out["wrong value"].setdefault(key, []).append(
+                    f"{doc.id} dct={doc.dct} gold {doc.text[g.start:g.end]!r}={g.type}:{g.value}"
+                    f"  sys {doc.text[s.start:s.end]!r}={s.type}:{s.value}")
+        for g in doc.gold:
+            if id(g) not in matched_g:
+                out["missed"].setdefault(f"{shape(doc.text[g.start:g.end])}: {_value_shape(g.value)}", []).append(
+                    f"{doc.id} gold {doc.text[g.start:g.end]!r}={g.type}:{g.value}")
+        for s in sys_:
+            if (s.start, s.end) not in matched_s:
+                out["spurious"].setdefault(f"{shape(doc.text[s.start:s.end])}: {_value_shape(s.value)}", []).append(
+                    f"{doc.id} sys {doc.text[s.start:s.end]!r}={s.type}:{s.value}"
+                    f"  ...{doc.text[max(0, s.start - 40):s.end + 30]!r}")
+    return out
+
+
+def print_errors(name: str, errs: dict[str, dict[str, list[str]]], *, examples: int = 3, top: int = 25) -> None:
+    print(f"\nvalue errors on {name}, largest groups first (shape: gold value <- system value)")
+    for kind, groups in errs.items():
+        total = sum(len(v) for v in groups.values())
+        print(f"  {kind}: {total}")
+        for key, lines in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:top]:
+            print(f"    {len(lines):4d}  {key}")
+            for line in lines[:examples]:
+                print(f"            {line}")
+
+
 def evaluate(data: str | Path, system: str = "presslens") -> dict[str, dict[str, float]]:
     """Score one system ("presslens" or "dateparser") on every .tml file under ``data``."""
     docs = [read_timeml(p) for p in sorted(Path(data).glob("*.tml"))]
@@ -203,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", action="append", default=[], help="folder of TimeML .tml files (repeatable)")
     ap.add_argument("--speed", metavar="DIR", help="folder of .txt articles to time tokenization vs timeline on")
+    ap.add_argument("--errors", type=int, nargs="?", const=25, metavar="N",
+                    help="list value mismatches, misses and spurious expressions, N largest groups per kind")
     ap.add_argument("--no-dateparser", action="store_true", help="skip the dateparser baseline")
     args = ap.parse_args(argv)
     if not args.data and not args.speed:
@@ -212,6 +276,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"timex_eval: no such folder {folder}", file=sys.stderr)
             return 2
         print_scores(f"presslens on {folder}", evaluate(folder))
+        if args.errors:
+            docs = [read_timeml(p) for p in sorted(Path(folder).glob("*.tml"))]
+            print_errors(folder, errors(docs, presslens_system), top=args.errors)
         if not args.no_dateparser:
             try:
                 import dateparser  # noqa: F401

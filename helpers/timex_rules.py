@@ -170,11 +170,16 @@ def month(m: re.Match, ctx: Context) -> Result | None:
     rel = (m["rel"] or "").lower()
     here = ctx.dct.replace(day=1)
     if rel in ("last", "past"):
-        y = here.year - 1  # "last February" said in March means a year ago, not last month
+        # the latest one before the DCT's month ("last April" said in October is this year's), but
+        # not the month just over: that one is "last month" ("last February" said in March is a year ago)
+        back = (here.month - mon) % 12
+        y = here.year - (mon > here.month or back <= 1)
     elif rel in ("next", "coming"):
         y = here.year if mon > here.month else here.year + 1
+    elif rel == "this":
+        y = here.year  # "this September": the DCT's year
     else:
-        y = nearest_month(ctx.dct, mon, "present" if rel == "this" else ctx.tense)
+        y = nearest_month(ctx.dct, mon, ctx.tense)
     return "DATE", f"{y:04d}-{mon:02d}", mod_of(m["mod"]), True, _SAME
 
 

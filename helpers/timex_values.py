@@ -169,7 +169,7 @@ def nearest_weekday(dct: dt.date, weekday: int, tense: str, *, relation: str = "
         return min(d for d in days if d > dct)
     if tense == "present":  # news mostly reports the past: the next one only when it is close
         ahead = min(d for d in days if d >= dct)
-        return ahead if (ahead - dct).days <= 2 else _pick(dct, days, "past")
+        return ahead if (ahead - dct).days <= 1 else _pick(dct, days, "past")
     return _pick(dct, days, tense)
 
 
@@ -223,7 +223,8 @@ _GRANULARITIES = tuple((re.compile(p), g) for p, g in (
 
 
 SLACK = 150  # days: a month (or date) without a year goes to the nearest year unless another is this close
-_FUTURE = frozenset("will 'll wo shall would going scheduled upcoming tomorrow".split())
+_FUTURE = frozenset("will 'll wo shall would going scheduled upcoming tomorrow plan plans planned planning "
+                    "expect expects expected".split())
 _PAST = frozenset(
     "was were had did said told met took came went began saw made gave got left held "
     "ago earlier yesterday been knew thought brought fought found led lost paid ran sent "
@@ -261,10 +262,12 @@ def tense_around(words: list[str], i: int, j: int) -> str:
     >>> tense_around("Meals would be served on September 2".split(), 5, 7)
     'future'
     """
+    if [w.lower() for w in words[max(0, i - 3):i]] == ["as", "soon", "as"]:
+        return "future"  # "as soon as Tuesday"
     order = [k for d in range(1, len(words) + 1) for k in (i - d, j - 1 + d) if 0 <= k < len(words)]
     for k in order:
         w = words[k]
-        if w.lower() == "to" and k + 1 < len(words) and k + 1 < i:
+        if w.lower() == "to" and k + 1 < i <= k + 1 + _TO_REACH:
             nxt = words[k + 1]
             if nxt.isalpha() and nxt.islower() and nxt not in _NOT_VERBS and not nxt.endswith(("ing", "ed")):
                 return "future"
@@ -277,3 +280,5 @@ def tense_around(words: list[str], i: int, j: int) -> str:
 
 
 _BE = frozenset("be is are am being".split())
+_TO_REACH = 4  # "set to resume talks Monday": the infinitive governs an expression this close; not
+# "extended their offers to acquire the Toronto-based vaccine maker Friday"

@@ -96,6 +96,29 @@ def test_expressions(sentence, expected):
 
 
 @pytest.mark.parametrize(
+    "published, sentence, expected",
+    [
+        # "last <month>": the latest one before the DCT's month, unless that is the month just over
+        ("2021-10-22", "Shareholders approved the merger last April.", ("last April", "DATE", "2021-04")),
+        ("2022-03-04", "Two ferries collided last February.", ("last February", "DATE", "2021-02")),
+        ("2021-10-22", "The dam failed last December.", ("last December", "DATE", "2020-12")),
+        ("2022-02-03", "A general election is due this September.", ("this September", "DATE", "2022-09")),
+        # tense: "as soon as" looks ahead; a distant infinitive does not make the sentence future
+        ("2022-02-21", "The team could fly home as soon as Tuesday.", ("Tuesday", "DATE", "2022-02-22")),
+        ("2022-02-21", "Two rival groups raised their bids to buy the Lyon-based drug maker Friday.",
+         ("Friday", "DATE", "2022-02-18")),
+        ("2022-02-21", "The ministers are set to resume talks Friday.", ("Friday", "DATE", "2022-02-25")),
+        ("2022-02-18", "On Sunday, police and the coast guard said they had found the wreck.",
+         ("Sunday", "DATE", "2022-02-13")),
+        ("2022-02-18", "The unions planned a march in the capital on Saturday.", ("Saturday", "DATE", "2022-02-19")),
+    ],
+)
+def test_normalization_conventions(published, sentence, expected):
+    """TimeML conventions the annotated news follows (TimeBank/AQUAINT majority)."""
+    assert expected in found(sentence, published)
+
+
+@pytest.mark.parametrize(
     "sentence, not_a_date",
     [
         ("The 'Allied Resolve-2022' drills began near the border.", "2022"),
