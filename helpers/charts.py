@@ -177,17 +177,41 @@ def stance_heatmap(analysis, *, lexicon: str | None = "conflict-framing", top: i
 
 import textwrap  # noqa: E402
 
+import pandas as pd  # noqa: E402
+
 __all__ += ["timeline_chart"]
 
 #: Colours for speakers on the timeline (the narrator keeps PALETTE["narrator"]).
 SPEAKER_COLOURS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#1f78b4")
 
 
-def timeline_chart(analysis, *, title: str | None = None, max_label: int = 64) -> Figure:
+def _publication_date(analysis, published):
+    """The date to mark: ``published`` if given, an Analysis's own, or the single date of a
+    table's ``published`` column (a merged table of several articles marks none)."""
+    import datetime as dt
+
+    if published is None and hasattr(analysis, "tables"):
+        published = getattr(analysis, "published", None)
+    elif published is None and isinstance(analysis, pd.DataFrame) and "published" in analysis.columns:
+        dates = pd.to_datetime(analysis["published"], errors="coerce").dropna().unique()
+        published = dates[0] if len(dates) == 1 else None
+    if published is None or (not isinstance(published, dt.date) and pd.isna(published)):
+        return None
+    if isinstance(published, dt.datetime):
+        return published.date()
+    return published if isinstance(published, dt.date) else pd.Timestamp(published).date()
+
+
+def timeline_chart(analysis, *, title: str | None = None, max_label: int = 64, published=None) -> Figure:
     """Dated events on a horizontal time axis: day-level events as points, weeks, months and
     longer as spans, one row each (labels never overlap), coloured by who dates them (narrator or
     speaker); the publication date is a dashed line; expressions that cannot be placed on the
-    calendar (unresolved, PRESENT_REF) are listed under the chart."""
+    calendar (unresolved, PRESENT_REF) are listed under the chart.
+
+    Args:
+        analysis: an Analysis, or a timeline table (also a merged one with a ``published`` column).
+        published: the date to mark; by default the Analysis's, or the table's when it has one.
+    """
     import matplotlib.dates as mdates
     from matplotlib.lines import Line2D
 
@@ -195,7 +219,7 @@ def timeline_chart(analysis, *, title: str | None = None, max_label: int = 64) -
 
     timeline = analysis.tables.get("timeline") if hasattr(analysis, "tables") else analysis
     rows, rest = plot_rows(timeline)
-    published = getattr(analysis, "published", None)
+    published = _publication_date(analysis, published)
     fig = new_figure(8.0, 1.6 + 0.42 * max(len(rows), 2))
     ax = fig.add_subplot()
     ax.set_title(title or "Timeline of dated events", loc="left")

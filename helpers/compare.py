@@ -76,9 +76,7 @@ def merged_timeline_chart(analyses: Sequence[Analysis]):
     """The merged timeline drawn by ``charts.timeline_chart``, as an image."""
     from . import charts
 
-    merged = merged_timeline(analyses)
-    # a table, not an Analysis: drop the column timeline_chart would take for a publication date
-    return as_image(charts.timeline_chart(merged.drop(columns=["published"], errors="ignore"), title="All articles"))
+    return as_image(charts.timeline_chart(merged_timeline(analyses), title="All articles"))
 
 
 def articles_table(analyses: Sequence[Analysis]) -> pd.DataFrame:

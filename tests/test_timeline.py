@@ -238,6 +238,21 @@ def test_chart_lists_unresolved_expressions():
     assert any("No dated events" in t.get_text() for t in fig.axes[0].texts)
 
 
+@pytest.mark.parametrize("dates, marked", [
+    (["2022-02-24", "2022-02-24"], "published 2022-02-24"),  # one article: its date is marked
+    (["2022-02-24", "2022-03-02"], None),  # a merged table of several articles marks none
+    ([None, None], None),
+])
+def test_chart_of_a_table_with_a_published_column(seed, dates, marked):
+    """A timeline table with a ``published`` column (a merged corpus view) is drawn, not an error."""
+    from helpers.charts import timeline_chart
+
+    table = seed.timeline.head(2).assign(published=pd.to_datetime(pd.Series(dates, index=seed.timeline.index[:2])))
+    labels = [t.get_text() for t in timeline_chart(table).axes[0].texts]
+    published = [s for s in labels if s.startswith("published")]
+    assert published == ([marked] if marked else [])
+
+
 def test_chart_without_dates():
     from helpers.charts import timeline_chart
 
