@@ -12,6 +12,7 @@ quoted passage (marks included), nested ones with their parent, unbalanced ones 
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple, Sequence
 
@@ -33,6 +34,7 @@ _SINGLE = frozenset("'\u2018\u2019\u2039\u203a")
 MARKS = _DOUBLE | _SINGLE
 _MARK_RE = re.compile("''|``|[" + re.escape("".join(sorted(MARKS))) + "\n]")  # '' and ``: typewriter doubles
 _OPEN_BEFORE = frozenset(" \t\r\n([{\u2014\u2013-/:;,\u00a0") | _DOUBLE | _SINGLE
+_TAG_RE = re.compile(r"</?[A-Za-z][\w-]*(?:\s+[\w:-]+\s*=\s*(?:\"[^\"<>\n]*\"|'[^'<>\n]*'|[^\s<>\"']+))*\s*/?>")
 _YEAR_ABBREV = re.compile(r"\d\d(?:s\b|\b)")
 
 
@@ -103,6 +105,8 @@ def scan_quotes(
     end = len(text) if end is None else min(end, len(text))
     start = max(0, min(start, end))
     paras = list(paragraphs) if paragraphs is not None else _paragraph_breaks(text, start, end)
+    tags = [m.span() for m in _TAG_RE.finditer(text, start, end)]  # <tweet author="..."> is markup
+    tag_starts = [t[0] for t in tags]
     found: list[list] = []  # [start, end, level, parent, flag, mark]
     stack: list[tuple[int, str, int]] = []  # (position, mark, index in found)
     skip = -1  # the mark reopening a continued paragraph of a multi-paragraph quote
@@ -114,6 +118,10 @@ def scan_quotes(
             i, c = m.start(), m.group()
             if c == "\n" or i == skip:
                 continue
+            if tags:
+                t = bisect.bisect_right(tag_starts, i) - 1
+                if t >= 0 and i < tags[t][1]:
+                    continue
             if len(c) == 2:  # '' or `` standing for a double mark (typewriter style)
                 role = _role(text, i, ps, pe, 2)
                 role = "open" if c == "``" else role
