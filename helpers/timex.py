@@ -77,7 +77,7 @@ _ORD = (r"\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|e
 RULES: tuple[tuple[str, str], ...] = (
     ("iso", r"(?<![\w/.-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:T(?P<H>\d\d):(?P<M>\d\d))?(?![\w-])"),
     ("numeric", r"(?<![\w/.,:-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?![\w/-])"),
-    ("month_day", rf"(?:(?P<mod>{_MOD})\s)?(?:(?P<wd>{WEEKDAY}),?\s)?(?P<mon>{MON})\s?(?P<d>\d{{1,2}})"
+    ("month_day", rf"(?:(?P<mod>{_MOD})\s)?(?:(?P<last>last)\s)?(?:(?P<wd>{WEEKDAY}),?\s)?(?P<mon>{MON})\s?(?P<d>\d{{1,2}})"
                   r"(?:st|nd|rd|th)?(?![\d%])(?!,\d)(?:,?\s(?P<y>\d{4})(?![\w-]))?"),
     ("day_month", rf"(?<![\w.,$-])(?:the\s)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?(?P<mon>{MON})"
                   r"(?:,?\s(?P<y>\d{4})(?![\w-]))?"),
@@ -102,6 +102,7 @@ RULES: tuple[tuple[str, str], ...] = (
                      r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?P<k>two\sthousand"
                      r"(?:\sand\s(?:one|two|three|four|five|six|seven|eight|nine))?))(?![\w-])"),
     ("the_weekend", r"(?<!\w)the\sweekend(?![\w-])"),
+    ("the_year", r"(?<![\w-])the\s(?:(?P<pre>full|fiscal|entire|whole)\s)?year(?![\w'’-])"),
     ("ago", rf"(?:(?P<approx>{_APPROX})\s)?(?P<n>{NUM})[\s-](?P<unit>{UNIT})s?\s"
             r"(?P<dir>ago|earlier|later|from now|hence)(?![\w-])"),
     ("span", rf"(?:the\s)?(?P<rel>past|last|next|coming|previous|first|final|latest|following)\s"
@@ -168,7 +169,7 @@ TRIGGERS: dict[str, tuple[tuple[str, ...], int, int]] = {
     **_words("night", ("part_of_day", "set") + _UNIT_RULES, 48, 24),
     **_words("nights", ("part_of_day", "set") + _UNITS_RULES, 48, 24),
     **_words("morning afternoon evening mornings afternoons evenings", ("part_of_day", "set", "pod_day"), 24, 40),
-    **_words("year", _UNIT_RULES + ("year_end", "year_ago"), 48, 24),
+    **_words("year", _UNIT_RULES + ("year_end", "year_ago", "the_year"), 48, 24),
     **_words("quarter half", _UNIT_RULES + ("the_quarter", "quarter"), 64, 24),
     **_words("weekend", _UNIT_RULES + ("the_weekend",), 48, 24),
     **_words("century", _UNIT_RULES + ("century",), 48, 24),

@@ -140,6 +140,8 @@ def numeric(m: re.Match, ctx: Context) -> Result | None:
 
 
 def month_day(m: re.Match, ctx: Context) -> Result | None:
+    if m["last"]:  # "last Oct. 23": the latest one before the DCT
+        ctx = Context(ctx.text, ctx.dct, lambda: "past")
     r = _month_day(ctx, _month(m["mon"]), int(m["d"]), m["y"])
     return ("DATE", r[0], mod_of(m["mod"]), r[1], _SAME) if r else None
 
@@ -240,6 +242,23 @@ def year_end(m: re.Match, ctx: Context) -> Result | None:
 
 def year_ago(m: re.Match, ctx: Context) -> Result | None:
     v, ok = _rel(ctx, "year", -1)
+    return "DATE", v, None, ok, _SAME
+
+
+_YEAR_ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended|that\s+ends|which\s+ended|through|to)\s+"
+                         r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d|last|next|this|"
+                         r"yesterday|today|tomorrow)")
+
+
+def the_year(m: re.Match, ctx: Context) -> Result | None:
+    """"the year" (anaphoric: the DCT's year, as in "for the year"); "the year ended June 30" is a
+    twelve-month DURATION (TimeBank's convention for fiscal years)."""
+    if _YEAR_ENDED.match(ctx.text, m.end()):
+        return "DURATION", "P1Y", None, True, _SAME
+    if ctx.word_after(m.end()).lower() in ("before", "after", "earlier", "later", "ago", "of", "in", "when",
+                                           "that", "which", "since", "he", "she", "they", "we", "i"):
+        return None  # "the year before", "the year of the dragon", "the year when ...", "the year he left"
+    v, ok = _rel(ctx, "year", 0)
     return "DATE", v, None, ok, _SAME
 
 
@@ -378,6 +397,7 @@ CALENDAR_RULES: dict[str, Callable[[re.Match, Context], Result | None]] = {
     "year_end": year_end,
     "year_ago": year_ago,
     "the_quarter": the_quarter,
+    "the_year": the_year,
     "spelled_year": spelled_year,
     "pod_day": pod_day,
     "the_weekend": the_weekend,

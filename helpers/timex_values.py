@@ -228,7 +228,9 @@ _FUTURE = frozenset("will 'll wo shall would going scheduled upcoming tomorrow p
 _PAST = frozenset(
     "was were had did said told met took came went began saw made gave got left held "
     "ago earlier yesterday been knew thought brought fought found led lost paid ran sent "
-    "spoke stood won wrote".split()
+    "spoke stood won wrote bought sold rose fell became grew struck fled felt heard kept spent sank "
+    "withdrew broke chose drew flew shook shot stole threw tore woke built caught forgot froze hid "
+    "meant rode sat slept taught understood arose fought overtook since".split()
 )
 
 

@@ -111,6 +111,13 @@ def test_expressions(sentence, expected):
         ("2022-02-18", "On Sunday, police and the coast guard said they had found the wreck.",
          ("Sunday", "DATE", "2022-02-13")),
         ("2022-02-18", "The unions planned a march in the capital on Saturday.", ("Saturday", "DATE", "2022-02-19")),
+        ("2022-02-21", "Since the miners bought the port in January, prices rose.", ("January", "DATE", "2022-01")),
+        ("2022-04-19", "The reporter was killed last Oct. 23 near his home.", ("last Oct. 23", "DATE", "2021-10-23")),
+        # "the year": the DCT's year; "the year ended June 30" a twelve-month period
+        ("2021-10-22", "The brewer expects higher sales for the full year.", ("the full year", "DATE", "2021")),
+        ("2021-10-22", "For the year, volumes were flat.", ("the year", "DATE", "2021")),
+        ("2021-10-22", "Revenue was $76 million for the year ended March 31.", ("the year", "DURATION", "P1Y")),
+        ("2021-10-22", "Revenue was $76 million for the year ended March 31.", ("March 31", "DATE", "2021-03-31")),
     ],
 )
 def test_normalization_conventions(published, sentence, expected):
