@@ -77,7 +77,7 @@ _ORD = (r"\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|e
 RULES: tuple[tuple[str, str], ...] = (
     ("iso", r"(?<![\w/.-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:T(?P<H>\d\d):(?P<M>\d\d))?(?![\w-])"),
     ("numeric", r"(?<![\w/.,:-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?![\w/-])"),
-    ("month_day", rf"(?:(?P<mod>{_MOD})\s)?(?:(?P<last>last)\s)?(?:(?P<wd>{WEEKDAY}),?\s)?(?P<mon>{MON})\s?(?P<d>\d{{1,2}})"
+    ("month_day", rf"(?:(?P<week>the\sweek\sof)\s)?(?:(?P<mod>{_MOD})\s)?(?:(?P<last>last)\s)?(?:(?P<wd>{WEEKDAY}),?\s)?(?P<mon>{MON})\s?(?P<d>\d{{1,2}})"
                   r"(?:st|nd|rd|th)?(?![\d%])(?!,\d)(?:,?\s(?P<y>\d{4})(?![\w-]))?"),
     ("day_month", rf"(?<![\w.,$-])(?:the\s)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?(?P<mon>{MON})"
                   r"(?:,?\s(?P<y>\d{4})(?![\w-]))?"),
@@ -138,7 +138,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("set_freq", rf"(?P<freq>once|twice|thrice|{NUM}\stimes)\s(?:a|an|per|each|every)\s(?P<unit>{UNIT})(?![\w-])"),
     ("holiday", r"(?-i:(?P<hol>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|"
                 r"New Year’s Eve|New Year’s Day|Thanksgiving Day|Thanksgiving|Independence Day|Halloween|"
-                r"Valentine's Day|Valentine’s Day|Boxing Day|Labor Day|Memorial Day))"
+                r"Valentine's Day|Valentine’s Day|Boxing Day|Labor Day|Memorial Day|Election Day))"
                 r"(?:,?\s(?P<y>\d{4})(?![\w-]))?(?![\w-])"),
 )
 
@@ -184,7 +184,7 @@ TRIGGERS: dict[str, tuple[tuple[str, ...], int, int]] = {
     **_words("Q1 Q2 Q3 Q4 H1 H2", ("q_code",), 4, 8),
     **_words("now nowadays currently current present moment these recently lately past future", ("ref",), 12, 12),
     **_words("daily weekly monthly annually yearly hourly nightly biweekly fortnightly", ("set_adverb",), 4, 4),
-    **_words("Christmas New Thanksgiving Independence Halloween Valentine Boxing Labor Memorial",
+    **_words("Christmas New Thanksgiving Independence Halloween Valentine Boxing Labor Memorial Election",
              ("holiday",), 4, 24),
 }
 _NUMERIC = (

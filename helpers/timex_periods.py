@@ -112,6 +112,8 @@ def ref(m: re.Match, ctx: Context) -> Result | None:
     before, after = ctx.word_before(m.start()), ctx.word_after(m.end())
     if word == "the moment" and before not in ("at", "for"):
         return None
+    if word == "now" and m.group(0)[:1] == "N" and ctx.text[m.end():m.end() + 1] == ",":
+        return None  # "Now, he says ...": a discourse marker opening the sentence
     if word == "the past" and after[:1].islower() and after.lower() not in _FUNCTION:
         return None
     return "DATE", _REFS[word], None, ctx.dct is not None, _SAME
@@ -164,12 +166,19 @@ _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "boxing day": lambda y: dt.date(y, 12, 26), "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
     "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4), "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
     "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1),  # (US) Tuesday after the first Monday
 }
+#: nouns after "X Day" that make it a name, not a date ("the Independence Day parade")
+_HOLIDAY_NOUNS = frozenset(
+    "parade parades celebration celebrations sale sales weekend holiday holidays speech message address "
+    "tree trees dinner dinners party parties card cards shopping special".split())
 
 
 def holiday(m: re.Match, ctx: Context) -> Result | None:
     name = m["hol"].lower().replace("’", "'")
-    if not m["y"] and ctx.word_before(m.start()) not in DATE_CONTEXT | {"on", "at", "over", "for"}:
+    named_day = name.endswith((" day", " eve"))
+    if not m["y"] and ctx.word_before(m.start()) not in DATE_CONTEXT | {"on", "at", "over", "for"} and (
+            not named_day or ctx.word_after(m.end()).lower() in _HOLIDAY_NOUNS):
         return None  # "Christmas tree", "Independence Day parade" named as a thing
     rule = _HOLIDAYS[name]
     if m["y"]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .timex_values import (MONTHS, PARTS_OF_DAY, SEASONS, WEEKDAYS, duration, nearest_month,
-                           nearest_month_day, nearest_weekday, number, ordinal, shift)
+                           nearest_month_day, nearest_weekday, number, ordinal, shift, week)
 
 __all__ = ["Context", "CALENDAR_RULES", "mod_of"]
 
@@ -143,6 +143,8 @@ def month_day(m: re.Match, ctx: Context) -> Result | None:
     if m["last"]:  # "last Oct. 23": the latest one before the DCT
         ctx = Context(ctx.text, ctx.dct, lambda: "past")
     r = _month_day(ctx, _month(m["mon"]), int(m["d"]), m["y"])
+    if r and m["week"]:  # "the week of March 6": that date's week
+        return "DATE", (week(dt.date.fromisoformat(r[0])) if r[1] else "XXXX-WXX"), None, r[1], _SAME
     return ("DATE", r[0], mod_of(m["mod"]), r[1], _SAME) if r else None
 
 
@@ -202,7 +204,13 @@ def weekday(m: re.Match, ctx: Context) -> Result | None:
     return "DATE", v, mod_of(m["mod"]), ok, _SAME
 
 
+_GENERIC_TODAY = re.compile(r"(?:in|of|for|to|with|among|from|on)\s+$", re.I)
+
+
 def deictic(m: re.Match, ctx: Context) -> Result | None:
+    if m["day"].lower() == "today" and not (m["mod"] or m["pod"]) and ctx.text[m.end():m.end() + 2] in ("'s", "’s") \
+            and _GENERIC_TODAY.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return None  # "in today's world", "many of today's computers": the present age, not a day
     v, ok = _day_of(ctx, m["day"])
     pod = PARTS_OF_DAY.get((m["pod"] or m["day"]).lower())
     if pod:

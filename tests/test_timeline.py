@@ -118,6 +118,11 @@ def test_expressions(sentence, expected):
         ("2021-10-22", "For the year, volumes were flat.", ("the year", "DATE", "2021")),
         ("2021-10-22", "Revenue was $76 million for the year ended March 31.", ("the year", "DURATION", "P1Y")),
         ("2021-10-22", "Revenue was $76 million for the year ended March 31.", ("March 31", "DATE", "2021-03-31")),
+        # named days and weeks
+        ("2022-01-07", "The boy was found Thanksgiving Day clinging to a tyre.", ("Thanksgiving Day", "DATE", "2021-11-25")),
+        ("2022-10-24", "Crime will be the theme of the campaign from now to Election Day.",
+         ("Election Day", "DATE", "2022-11-08")),
+        ("2022-02-24", "The case may be heard the week of March 7.", ("the week of March 7", "DATE", "2022-W10")),
     ],
 )
 def test_normalization_conventions(published, sentence, expected):
@@ -143,6 +148,9 @@ def test_normalization_conventions(published, sentence, expected):
         ("The Sunday Times reported the deal.", "Sunday"),
         ("The form is dated 03/04/2022 in the scan.", "03/04/2022"),
         ("Voters will march to the square before they vote.", "march"),
+        ("Paternity is easy to prove in today's world.", "today"),
+        ("Now, the minister says, the border is calm.", "Now"),
+        ("The crowd watched the Independence Day parade.", "Independence Day"),
     ],
 )
 def test_not_temporal(sentence, not_a_date):
