@@ -196,7 +196,7 @@ class Finder:
         return None
 
     def _leading_cue(self, k: int, open_i: int, lo: int):
-        for back in range(0, 5):
+        for back in range(0, 9):
             c = self.cue_last.get(k - back)
             if c is not None and c.first >= lo:
                 if back and (c.cls != "tell" or k == open_i):
@@ -376,6 +376,9 @@ class Finder:
             k += 1
         if k >= hi:
             return None
+        comma = next((i for i in range(k, min(k + 7, hi)) if toks[i].text == ","), None)
+        if comma is not None and comma + 1 < hi and _norm(toks[comma + 1].text) in _SUBJECT_PRONOUNS:
+            k = comma + 1  # "However, he held his fire ..."
         if _norm(toks[k].text) in _SUBJECT_PRONOUNS:
             return (k, k + 1)
         if not toks[k].text[:1].isupper():
@@ -400,7 +403,7 @@ class Finder:
                 return k if self.words(k, hi) >= 3 else None
             if w in (".", ";", ":", "?", "!") or toks[k].start in self.direct_by_start:
                 return None
-            if k > c.last + 1 and w in _SUBJECT_PRONOUNS and c.cls != "tell":
+            if k > c.last and w in _SUBJECT_PRONOUNS and c.cls != "tell":
                 return k if self.words(k, hi) >= 3 else None
         return None
 
@@ -427,6 +430,8 @@ class Finder:
                 return c.last - 1 if self.words(k, hi) >= 1 else None
             if c.cls == "want" and w == "to":  # "declined to comment", "wants voters to know"
                 return c.last if self.words(k, hi) >= 2 else None
+            if c.cls == "tell" and k > c.last and w in _SUBJECT_PRONOUNS and _is_word(toks[k - 1].text):
+                return k if self.words(k, hi) >= 3 else None  # "told him she worries ..."
             if w in _WH and c.cls != "source-after" and k > c.last - (c.cls != "verb"):
                 return k if self.words(k, hi) >= 3 else None  # "asked them whether ...", "explained how ..."
             if not _is_word(toks[k].text) and w != ",":
@@ -437,6 +442,8 @@ class Finder:
                 return k + 1 if self.words(k, hi) >= 4 and toks[k + 1].start not in self.outer_set else None
             if c.cls == "verb" and k == c.last and w not in STOP_WORDS and w != "," and _is_word(w):
                 return -k - 1  # an object noun phrase, not a clause (encoded negative)
+        if c.cls == "want" and c.last < hi and _is_word(toks[c.last].text) and _norm(toks[c.last].text) not in STOP_WORDS:
+            return -c.last - 1  # "Palestinians want East Jerusalem": an object
         return None
 
     def antecedent(self, rel: int, lo: int) -> tuple[int, int] | None:
