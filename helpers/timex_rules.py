@@ -338,12 +338,16 @@ def season(m: re.Match, ctx: Context) -> Result | None:
         y = max(y for y, c in cands.items() if c + dt.timedelta(days=91) <= ctx.dct)
     elif rel in ("next", "coming"):
         y = min(y for y, c in cands.items() if c > ctx.dct)
+    elif rel == "this":
+        y = ctx.dct.year  # "this summer", "this winter": the DCT's year
     elif now:
         y = next(iter(now))
     elif ctx.tense == "past":
         y = max(y for y, c in cands.items() if c <= ctx.dct)
-    else:
+    elif ctx.tense == "future":
         y = min(y for y, c in cands.items() if c > ctx.dct)
+    else:  # the nearest one (the summer just over, said in October)
+        y = min(cands, key=lambda y: min(abs((cands[y] - ctx.dct).days), abs((cands[y] + dt.timedelta(days=91) - ctx.dct).days)))
     return "DATE", f"{y}-{code}", mod_of(m["mod"]), True, _SAME
 
 

@@ -272,7 +272,8 @@ def tense_around(words: list[str], i: int, j: int) -> str:
         if w.lower() == "to" and k + 1 < i <= k + 1 + _TO_REACH:
             nxt = words[k + 1]
             if nxt.isalpha() and nxt.islower() and nxt not in _NOT_VERBS and not nxt.endswith(("ing", "ed")):
-                return "future"
+                # "had been due to expire Friday": a plan told in the past perfect is over
+                return "past" if "had" in (x.lower() for x in words[max(0, k - 4):k]) else "future"
         if k > 0 and words[k - 1].lower() in _BE and w.lower().endswith("ed"):
             continue  # a passive participle ("would be served"): its auxiliary decides
         t = tense([w])

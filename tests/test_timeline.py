@@ -118,6 +118,10 @@ def test_expressions(sentence, expected):
         ("2021-10-22", "For the year, volumes were flat.", ("the year", "DATE", "2021")),
         ("2021-10-22", "Revenue was $76 million for the year ended March 31.", ("the year", "DURATION", "P1Y")),
         ("2021-10-22", "Revenue was $76 million for the year ended March 31.", ("March 31", "DATE", "2021-03-31")),
+        ("2021-11-01", "The offer had been due to expire Friday evening.", ("Friday evening", "TIME", "2021-10-29TEV")),
+        # seasons: "this" is the DCT's year; alone, the nearest one unless tense says otherwise
+        ("2022-03-22", "Both teams will tour Asia this summer.", ("this summer", "DATE", "2022-SU")),
+        ("2021-10-26", "Sales slowed over the summer, the company says.", ("the summer", "DATE", "2021-SU")),
         # named days and weeks
         ("2022-01-07", "The boy was found Thanksgiving Day clinging to a tyre.", ("Thanksgiving Day", "DATE", "2021-11-25")),
         ("2022-10-24", "Crime will be the theme of the campaign from now to Election Day.",
