@@ -1,4 +1,5 @@
-"""Normalizers for durations, times, sets, present/past/future references and holidays, and the
+"""Normalizers for durations, times, sets, present/past/future references, holidays and fiscal
+periods ("the year ended March 31", "the third quarter"), and the
 ``NORMALIZERS`` table (rule name -> normalizer) that :func:`helpers.timex.extract_timexes` uses.
 
 >>> sorted(NORMALIZERS) == sorted(name for name, _ in __import__("helpers.timex", fromlist=["RULES"]).RULES)
@@ -13,7 +14,7 @@ from typing import Callable
 
 from .timex_rules import (_FUNCTION, _SAME, CALENDAR_RULES, DATE_CONTEXT, PLACEHOLDER, Context, Result, _day_of,
                           _month, _month_day, _rel, _wd, mod_of)
-from .timex_values import PARTS_OF_DAY, WEEKDAYS, duration, number, shift
+from .timex_values import PARTS_OF_DAY, WEEKDAYS, duration, number, ordinal, shift
 
 __all__ = ["NORMALIZERS"]
 
@@ -193,6 +194,62 @@ def holiday(m: re.Match, ctx: Context) -> Result | None:
     return "DATE", day.isoformat(), None, True, _SAME
 
 
+# --- fiscal periods: years and quarters of earnings reports ---------------------------------
+
+_YEAR_ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended|that\s+ends|which\s+ended|through|to)\s+"
+                         r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d|last|next|this|"
+                         r"yesterday|today|tomorrow)")
+
+
+def the_year(m: re.Match, ctx: Context) -> Result | None:
+    """"the year" (anaphoric: the DCT's year, as in "for the year"); "the year ended June 30" is a
+    twelve-month DURATION (TimeBank's convention for fiscal years)."""
+    if _YEAR_ENDED.match(ctx.text, m.end()):
+        return "DURATION", "P1Y", None, True, _SAME
+    if ctx.word_after(m.end()).lower() in ("before", "after", "earlier", "later", "ago", "of", "in", "when",
+                                           "that", "which", "since", "he", "she", "they", "we", "i"):
+        return None  # "the year before", "the year of the dragon", "the year when ...", "the year he left"
+    v, ok = _rel(ctx, "year", 0)
+    return "DATE", v, None, ok, _SAME
+
+
+def quarter(m: re.Match, ctx: Context) -> Result | None:
+    q, half = ordinal(m["q"]), m["unit"].lower() == "half"
+    letter, size = ("H", 2) if half else ("Q", 4)
+    if q is None or q > size:
+        return None
+    if m["y"] or m["yy"]:
+        return "DATE", f"{m['y'] or m['yy']}-{letter}{q}", None, True, _SAME
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{letter}{q}", None, False, _SAME
+    if m["ry"] or m["ago"]:
+        k = -1 if m["ago"] else {"last": -1, "next": 1}.get(m["ry"].lower(), 0)
+        return "DATE", f"{ctx.dct.year + k}-{letter}{q}", None, True, _SAME
+    cur = (ctx.dct.month - 1) // (12 // size) + 1
+    y = ctx.dct.year
+    if q > cur and ctx.tense != "future":  # results are reported for quarters already over
+        y -= 1
+    return "DATE", f"{y:04d}-{letter}{q}", None, True, _SAME
+
+
+def the_quarter(m: re.Match, ctx: Context) -> Result | None:
+    pre = (m["pre"] or "").lower()
+    if m["what"].lower() == "period" and not pre:
+        return None  # "the period" alone is not a date
+    if ctx.dct is None:
+        return "DATE", "XXXX-QX", None, False, _SAME
+    ref = ctx.dct - dt.timedelta(days=45)  # the quarter last reported on
+    return "DATE", f"{ref.year - ('year-' in pre)}-Q{(ref.month - 1) // 3 + 1}", None, True, _SAME
+
+
+def q_code(m: re.Match, ctx: Context) -> Result | None:
+    if m["y"]:
+        return "DATE", f"{m['y']}-{m['q']}", None, True, _SAME
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{m['q']}", None, False, _SAME
+    return "DATE", f"{ctx.dct.year}-{m['q']}", None, True, _SAME
+
+
 NORMALIZERS: dict[str, Callable[[re.Match, Context], Result | None]] = {
     **CALENDAR_RULES,
     "ago": ago,
@@ -205,4 +262,8 @@ NORMALIZERS: dict[str, Callable[[re.Match, Context], Result | None]] = {
     "set_adverb": set_adverb,
     "set_freq": set_freq,
     "holiday": holiday,
+    "the_year": the_year,
+    "quarter": quarter,
+    "the_quarter": the_quarter,
+    "q_code": q_code,
 }

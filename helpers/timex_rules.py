@@ -1,6 +1,7 @@
 """Normalizers for the calendar patterns in :data:`helpers.timex.RULES` (dates, weekdays, months,
-relative periods, years, seasons, quarters); durations, times, sets and references are in
-:mod:`helpers.timex_periods`, which also holds the full ``NORMALIZERS`` table.
+relative periods, years, seasons); durations, times, sets, references and the fiscal periods of
+earnings reports ("the year", quarters) are in :mod:`helpers.timex_periods`, which also holds the
+full ``NORMALIZERS`` table.
 
 Each takes the regex match and a :class:`Context` (the text, the DCT, the sentence's tense) and
 returns ``(type, value, mod, anchored, (start, end))`` or ``None`` when the match is not temporal
@@ -253,23 +254,6 @@ def year_ago(m: re.Match, ctx: Context) -> Result | None:
     return "DATE", v, None, ok, _SAME
 
 
-_YEAR_ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended|that\s+ends|which\s+ended|through|to)\s+"
-                         r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d|last|next|this|"
-                         r"yesterday|today|tomorrow)")
-
-
-def the_year(m: re.Match, ctx: Context) -> Result | None:
-    """"the year" (anaphoric: the DCT's year, as in "for the year"); "the year ended June 30" is a
-    twelve-month DURATION (TimeBank's convention for fiscal years)."""
-    if _YEAR_ENDED.match(ctx.text, m.end()):
-        return "DURATION", "P1Y", None, True, _SAME
-    if ctx.word_after(m.end()).lower() in ("before", "after", "earlier", "later", "ago", "of", "in", "when",
-                                           "that", "which", "since", "he", "she", "they", "we", "i"):
-        return None  # "the year before", "the year of the dragon", "the year when ...", "the year he left"
-    v, ok = _rel(ctx, "year", 0)
-    return "DATE", v, None, ok, _SAME
-
-
 def spelled_year(m: re.Match, ctx: Context) -> Result | None:
     if m["k"]:
         y = 2000 + (number(m["k"].split()[-1]) or 0 if " and " in m["k"] else 0)
@@ -351,46 +335,9 @@ def season(m: re.Match, ctx: Context) -> Result | None:
     return "DATE", f"{y}-{code}", mod_of(m["mod"]), True, _SAME
 
 
-def quarter(m: re.Match, ctx: Context) -> Result | None:
-    q, half = ordinal(m["q"]), m["unit"].lower() == "half"
-    letter, size = ("H", 2) if half else ("Q", 4)
-    if q is None or q > size:
-        return None
-    if m["y"] or m["yy"]:
-        return "DATE", f"{m['y'] or m['yy']}-{letter}{q}", None, True, _SAME
-    if ctx.dct is None:
-        return "DATE", f"XXXX-{letter}{q}", None, False, _SAME
-    if m["ry"] or m["ago"]:
-        k = -1 if m["ago"] else {"last": -1, "next": 1}.get(m["ry"].lower(), 0)
-        return "DATE", f"{ctx.dct.year + k}-{letter}{q}", None, True, _SAME
-    cur = (ctx.dct.month - 1) // (12 // size) + 1
-    y = ctx.dct.year
-    if q > cur and ctx.tense != "future":  # results are reported for quarters already over
-        y -= 1
-    return "DATE", f"{y:04d}-{letter}{q}", None, True, _SAME
-
-
-def the_quarter(m: re.Match, ctx: Context) -> Result | None:
-    pre = (m["pre"] or "").lower()
-    if m["what"].lower() == "period" and not pre:
-        return None  # "the period" alone is not a date
-    if ctx.dct is None:
-        return "DATE", "XXXX-QX", None, False, _SAME
-    ref = ctx.dct - dt.timedelta(days=45)  # the quarter last reported on
-    return "DATE", f"{ref.year - ('year-' in pre)}-Q{(ref.month - 1) // 3 + 1}", None, True, _SAME
-
-
 def pod_day(m: re.Match, ctx: Context) -> Result | None:
     v, ok = _day_of(ctx, m["day"])
     return "TIME", f"{v}T{PARTS_OF_DAY[m['pod'].lower()]}", mod_of(m["mod"]), ok, _SAME
-
-
-def q_code(m: re.Match, ctx: Context) -> Result | None:
-    if m["y"]:
-        return "DATE", f"{m['y']}-{m['q']}", None, True, _SAME
-    if ctx.dct is None:
-        return "DATE", f"XXXX-{m['q']}", None, False, _SAME
-    return "DATE", f"{ctx.dct.year}-{m['q']}", None, True, _SAME
 
 
 #: rule name -> normalizer, for the calendar rules
@@ -408,8 +355,6 @@ CALENDAR_RULES: dict[str, Callable[[re.Match, Context], Result | None]] = {
     "end_of_the": end_of_the,
     "year_end": year_end,
     "year_ago": year_ago,
-    "the_quarter": the_quarter,
-    "the_year": the_year,
     "spelled_year": spelled_year,
     "pod_day": pod_day,
     "the_weekend": the_weekend,
@@ -418,6 +363,4 @@ CALENDAR_RULES: dict[str, Callable[[re.Match, Context], Result | None]] = {
     "decade_word": decade_word,
     "century": century,
     "season": season,
-    "quarter": quarter,
-    "q_code": q_code,
 }
