@@ -2,6 +2,7 @@
 
     python benchmarks/quotes_eval.py --data ../shared/eval/polnear/dev
     python benchmarks/quotes_eval.py --data ../shared/eval/polnear/train --timing
+    python benchmarks/quotes_eval.py --data ../shared/eval/polnear/train --errors 20
 
 Content: a prediction matches a gold attribution when their content spans overlap by at least half of
 EACH one's length (one-to-one, greedy by overlap). Source: a matched pair whose mention overlaps the
@@ -159,6 +160,39 @@ def evaluate(data: Path, *, limit: int | None = None) -> dict[str, dict[str, tup
     }
 
 
+def error_report(data: Path, n: int, *, limit: int | None = None, examples: int = 2) -> None:
+    """Print the ``n`` biggest groups of missed gold attributions (by gold cue) and of false positives
+    (predictions overlapping no gold content, by predicted cue), with a few examples each."""
+    missed: dict[str, list[str]] = defaultdict(list)
+    wrong: dict[str, list[str]] = defaultdict(list)
+    for k, (name, ann) in enumerate(sorted(gold_files(data).items())):
+        if limit is not None and k >= limit:
+            break
+        text_path = data / "text" / f"{name}.txt"
+        text = text_path.read_text(encoding="utf-8")
+        gold, pred = parse_ann(ann), predict(text_path)
+        pairs = match(pred, gold)
+        got_g, got_p = {j for _, j in pairs}, {i for i, _ in pairs}
+
+        def show(spans: Spans | None) -> str:
+            return " | ".join(text[s:e] for s, e in spans or []).replace("\n", " / ")
+
+        for j, g in enumerate(gold):
+            if j not in got_g:
+                near = any(overlap(p["content"], g["content"]) for p in pred)
+                missed[show(g["cue"]).lower() or "-"].append(
+                    f"{name}: [{show(g['source'])}] {show(g['content'])[:160]}" + ("  (boundary)" if near else ""))
+        for i, p in enumerate(pred):
+            if i not in got_p and not any(overlap(p["content"], g["content"]) for g in gold):
+                wrong[show(p["cue"]).lower() or "-"].append(f"{name}: [{show(p['source'])}] {show(p['content'])[:160]}")
+    for title, groups in (("missed gold attributions, by gold cue", missed), ("false positives, by predicted cue", wrong)):
+        print(f"== {title}: {sum(map(len, groups.values()))}")
+        for cue, items in sorted(groups.items(), key=lambda kv: -len(kv[1]))[:n]:
+            print(f"{len(items):6d}  {cue!r}")
+            for item in items[:examples]:
+                print(f"          {item}")
+
+
 def timing(data: Path) -> tuple[float, float, int]:
     """Seconds spent tokenizing and extracting quotes over every text of a split, and word count."""
     t_tok = t_q = 0.0
@@ -181,6 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared/eval/polnear/dev")
     ap.add_argument("--limit", type=int, default=None, help="score only the first N articles")
     ap.add_argument("--timing", action="store_true", help="also time tokenize vs extract_quotes")
+    ap.add_argument("--errors", type=int, metavar="N", default=0,
+                    help="also print the N biggest groups of misses and false positives (for error analysis)")
     args = ap.parse_args(argv)
     if not (args.data / "attributions").is_dir():
         print(f"{args.data}: no attributions/ folder (PolNeAR split expected)", file=sys.stderr)
@@ -193,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
         for what in ("content", "source", "cue"):
             p, r, f = scores[sub][what]
             print(f"  {what:8s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    if args.errors:
+        error_report(args.data, args.errors, limit=args.limit)
     if args.timing:
         t_tok, t_q, words = timing(args.data)
         print(f"timing: tokenize {t_tok:.2f}s ({words / t_tok:,.0f} words/s), "

@@ -209,4 +209,10 @@ def quoted_spans(text: str, start: int = 0, end: int | None = None) -> list[tupl
     >>> quoted_spans('He said "yes" and "no"', 9)
     [(19, 21)]
     """
-    return [(q.start + 1, q.end - 1) for q in scan_quotes(text, start, end) if q.flag is None]
+    out = []
+    for q in scan_quotes(text, start, end):
+        if q.flag is None:
+            a = 2 if text[q.start : q.start + 2] in ("''", "``") else 1
+            b = 2 if text[q.end - 2 : q.end] == "''" and (a == 2 or text[q.start] == '"') else 1
+            out.append((q.start + a, max(q.start + a, q.end - b)))
+    return out

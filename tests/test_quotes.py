@@ -50,6 +50,8 @@ def test_quote_pairs_cover_the_contract_marks():
         ('"Ask them \'why now?\' and listen," she said.', ["Ask them 'why now?' and listen,", "why now?"]),
         ('An opening mark that never closes: "the end', []),
         ("\u201cA first paragraph,\n\u201cand a second one.\u201d", ["A first paragraph,\n\u201cand a second one."]),
+        ("''We will appeal,'' the lawyer said. Mr. O'Hara's ''plan''", ["We will appeal,", "plan"]),
+        ('<tweet id="61" author="@port">Ships "are late" again</tweet>', ["are late"]),
     ],
 )
 def test_quoted_spans(text, expected):
@@ -96,6 +98,36 @@ FORMS = [
     ("The ministry said in a statement that the drills were over.", "indirect", "that the drills were over", "said in a statement", "The ministry"),
     # a relative pronoun as the source, resolved to the possessor before it
     ("Officials welcomed Velmar's plan for the port, which urged ship owners to wait.", "indirect", "to wait", "urged", "Velmar"),
+    # beliefs, wishes, refusals, objects of evaluation verbs
+    ("Most growers think the frost has ruined the harvest.", "indirect", "the frost has ruined the harvest", "think", "Most growers"),
+    ("The harbour board declined to say whether the ferry would run.", "indirect", "to say whether the ferry would run", "declined", "The harbour board"),
+    ("The fishermen want the quota lifted before winter.", "indirect", "the quota lifted before winter", "want", "The fishermen"),
+    ("Mayor Ilse Brandt called the decision a betrayal of the town.", "indirect", "the decision a betrayal of the town", "called", "Mayor Ilse Brandt"),
+    ("The union endorsed Councillor Ruiz on Monday.", "indirect", "Councillor Ruiz on Monday", "endorsed", "The union"),
+    ("A survey of 500 farmers shows most of them expect lower prices.", "indirect", "most of them expect lower prices", "shows", "A survey of 500 farmers"),
+    ("The inspector asked the crew whether the valves had been replaced.", "indirect", "whether the valves had been replaced", "asked", "The inspector"),
+    ("A nurse told him she had not been paid since March.", "indirect", "she had not been paid since March", "told", "A nurse"),
+    # adjuncts between the cue and the clause; a second verb sharing the subject; parenthesised affiliations
+    ("The mayor said on Friday she would not run again.", "indirect", "she would not run again", "said", "The mayor"),
+    ("Ms. Hale wrote to the council last week that the budget was too small.", "indirect", "that the budget was too small", "wrote", "Ms. Hale"),
+    ("The ministry says in a statement that the border stays closed.", "indirect", "that the border stays closed", "says", "The ministry"),
+    ("The drivers blocked the bridge and said they would stay until dawn.", "indirect", "they would stay until dawn", "said", "The drivers"),
+    ("Sen. Ada Quinn (D-Vt.) said the bill would fail.", "indirect", "the bill would fail", "said", "Sen. Ada Quinn (D-Vt.)"),
+    ("The farmers' union says the subsidy came too late.", "indirect", "the subsidy came too late", "says", "The farmers' union"),
+    # where the reported clause stops
+    ("Prices rose in May, according to the statistics office, even as wages fell.", "indirect", "Prices rose in May", "according to", "the statistics office"),
+    ("The ferry, according to the harbour authority, will resume in May.", "indirect",
+     "The ferry, according to the harbour authority, will resume in May", "according to", "the harbour authority"),
+    ("He said the port would reopen, which surprised the traders.", "indirect", "the port would reopen", "said", "He"),
+    ("Most riders said the fares were too high, and a third said the buses were late.", "indirect", "the fares were too high", "said", "Most riders"),
+    # a cue opening the sentence after a quote; typewriter '' marks
+    ('"The season is over." he wrote on Sunday.', "direct", '"The season is over."', "wrote", "he"),
+    ("''We will appeal,'' the lawyer said.", "direct", "''We will appeal,''", "said", "the lawyer"),
+    ('"We are not leaving," Tom Ek, a driver from Lund who has worked the route since 1998, tells the crowd.', "direct",
+     '"We are not leaving,"', "tells", "Tom Ek"),
+    ('"A quiet year for the port," the report notes.', "direct", '"A quiet year for the port,"', "notes", "the report"),
+    # titles
+    ("Harbour Chief Says Ferries Will Resume", "indirect", "Ferries Will Resume", "Says", "Harbour Chief"),
 ]
 
 
@@ -138,6 +170,11 @@ def test_nested_quote_gets_its_own_record():
     assert outer.mention == "the farmer" and outer.nested_in is None
     assert inner.text == "'Nothing will change before winter,'" and inner.mention == "The minister"
     assert inner.cue == "told" and inner.nested_in == 0
+
+
+def test_cue_verb_in_a_title():
+    qs = quotes_of("The ferries stopped last week.", title="Harbour Chief Says Ferries Will Resume")
+    assert [(q.text, q.cue, q.mention) for q in qs] == [("Ferries Will Resume", "Says", "Harbour Chief")]
 
 
 def test_headline_attribution():
@@ -267,8 +304,9 @@ def test_polnear_dev_scores_do_not_regress():
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     scores = mod.evaluate(POLNEAR_DEV)
-    # measured figures minus 0.02 (see benchmarks/quotes_eval.py)
-    assert scores["all"]["content"][2] >= 0.54
-    assert scores["all"]["source"][2] >= 0.50
-    assert scores["direct"]["content"][2] >= 0.83
-    assert scores["direct"]["source"][2] >= 0.76
+    # measured figures minus about 0.02 (content 0.634, source 0.598, direct 0.877 / 0.814; see
+    # benchmarks/quotes_eval.py)
+    assert scores["all"]["content"][2] >= 0.61
+    assert scores["all"]["source"][2] >= 0.58
+    assert scores["direct"]["content"][2] >= 0.85
+    assert scores["direct"]["source"][2] >= 0.79

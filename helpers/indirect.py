@@ -1,0 +1,269 @@
+"""Indirect speech for ``helpers.attribution.Finder``: a cue, its source and the clause it reports.
+
+``X said (that) ...``, ``..., X said.``, ``X told Y that ...``, ``according to X, ...``, ``X criticized
+the plan``, ``X declined to comment``, ``X thinks the deal is off``; the content stops where another
+clause or attribution begins (``, which ...``, ``, according to ...``, ``, and N said ...``).
+
+>>> from helpers.text import tokenize_text
+>>> from helpers.attribution import Finder
+>>> doc = tokenize_text("Aides said on Friday he would run, according to two people. Ms. Ode declined to comment.")
+>>> [(doc.text[r["start"]:r["end"]], doc.text[r["mention"][0]:r["mention"][1]]) for r in Finder(doc).run()]
+[('he would run', 'Aides'), ('Aides said on Friday he would run', 'two people'), ('to comment', 'Ms. Ode')]
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from .cues import RELATIVES, STOP_WORDS, Cue, _is_word, _norm, mention_after, mention_before, passive
+from .quotemarks import MARKS
+
+__all__ = ["IndirectRules"]
+
+_DASHES = frozenset(("-", "\u2013", "\u2014", "--"))
+_LEAD_CONJ = frozenset("and but so yet or".split())
+#: Words that, after a comma, start a clause outside the reported content.
+_CUT_AFTER_COMMA = frozenset(
+    "according which who whom whose while whereas saying adding noting citing referring compared "
+    "arguing explaining insisting telling calling".split()
+)
+_COMMON_VERBS = frozenset(
+    "began took went made met held ran won spoke wrote came got left sat stood saw knew thought felt found "
+    "kept brought gave told said has had is was will would could can did does spent sent led became".split()
+)
+_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
+_ADJUNCT_START = frozenset("on in at during after before last earlier later this on yesterday today tonight "
+                           "to with for about of by from via through over as "
+                           "recently previously repeatedly privately publicly frequently often also again".split())
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+#: Cue classes that never introduce a direct quote (beliefs, wishes).
+_QUIET = frozenset(("belief", "think", "want"))
+_WH = frozenset("whether if how what why when where who which".split())
+_NEW_CLAUSE = frozenset("even and but as though although while whereas".split())
+_SKIP_CUT = frozenset("also then later has had have never".split())
+_PRONOUNS = frozenset("he she they we i you it who which that officials analysts experts critics residents".split())
+
+
+class IndirectRules:
+    """Mixin of ``Finder``: the indirect-speech rules (uses its tokens, cues, quotes and records)."""
+
+    def indirect(self, c: Cue) -> None:
+        toks = self.toks
+        s = toks[c.first].sentence
+        lo, hi = self.sents[s].first_token, self.sents[s].end_token
+        if passive(toks, c):
+            return
+        if c.cls == "source-after":
+            m = mention_after(toks, c.last, hi)
+            if m is None:
+                return
+            k = lo
+            while k < c.first and (_norm(toks[k].text) in _LEAD_CONJ or not _is_word(toks[k].text)):
+                k += 1
+            if k == c.first:  # "According to X, ..." (X may run on: "a source who spoke ..., ")
+                b = next((i for i in range(m[1], min(m[1] + 12, hi)) if toks[i].text == ","), m[1])
+                while b < hi and toks[b].text in (",", ":"):
+                    b += 1
+                a, e = b, hi
+            elif self.words(k, c.first) > 3:  # "..., according to X" / "X, according to Y, did"
+                a, e = k, c.first
+                if toks[c.first - 1].text in (",", *_DASHES) and m[1] < hi and toks[m[1]].text in (",", *_DASHES) and (
+                    self.words(m[1], hi) > 3 and toks[c.first - 1].text == toks[m[1]].text
+                    and _norm(toks[m[1] + 1].text) not in _CUT_AFTER_COMMA | _NEW_CLAUSE
+                ):
+                    e = hi  # a parenthetical "according to X" inside the clause
+            else:
+                a, e = k, hi
+            return self.indirect_record(c, m, a, e)
+        after = self.cue_first.get(c.last)
+        if (after is not None and after.cls not in ("phrase", "source-after")) or (c.first - 1 in self.cue_last_tok):
+            return  # "the report said", "publish release schedules": one of the two is a noun
+        m = mention_before(toks, c.first, lo)
+        if m is not None and any(i in self.cue_last_tok for i in range(*m)):
+            m = None
+        if m is not None and m[1] - m[0] == 1 and toks[m[0]].text.islower() and _norm(toks[m[0]].text) not in _PRONOUNS:
+            m = None  # "sudden releases", "long complained": not a source
+        if m is not None and _norm(toks[m[0]].text) in RELATIVES and m[1] - m[0] == 1:
+            m = self.antecedent(m[0], lo) or m
+        ing = _norm(toks[c.last - 1].text).endswith("ing") and c.first > lo and toks[c.first - 1].text == ","
+        if ing or (m is None and c.first > lo and _norm(toks[c.first - 1].text) in ("and", "but")):
+            # "..., suggesting that" / "he stressed that ..., and suggested that": the same subject
+            prior = [r for r in self.records if r["cue"] and r["mention"] and r["cue"][0] >= toks[lo].start
+                     and r["cue"][0] < c.start and r.get("level") == 0]
+            m = self.tokens_of(prior[-1]["mention"]) if prior else self.subject(lo, c.first)
+            if m is None:
+                return
+        if m is None:  # "..., said X."
+            if c.cls in ("say", "verb") and c.first > lo + 2 and toks[c.first - 1].text == ",":
+                m2 = mention_after(toks, c.last, hi)
+                if m2 and (m2[1] >= hi or toks[m2[1]].text in (".", ",", ";", "!", "?")):
+                    return self.indirect_record(c, m2, lo, c.first - 1)
+            return
+        a = self.complement(c, hi) if c.cls != "post" else None
+        if a is not None:
+            e = hi
+            if a < 0:  # "X criticized the plan, ...": the object up to the clause's end
+                a = -a - 1
+                e = next((k for k in range(a, hi) if toks[k].text in (",", ";", ".", ":", "(")), hi)
+            return self.indirect_record(c, m, a, e)
+        nxt = c.last
+        while c.cls == "tell" and nxt < min(hi, c.last + 3) and _is_word(toks[nxt].text):
+            nxt += 1  # "..., she told reporters."
+        if c.cls not in _QUIET and (nxt >= hi or toks[nxt].text in (".", ",", ";", "!", "?")):
+            if m[0] > lo + 1 and toks[m[0] - 1].text in (",", *_DASHES):  # "..., X said."
+                return self.indirect_record(c, m, lo, m[0] - 1)
+
+    def subject(self, lo: int, hi: int) -> tuple[int, int] | None:
+        """The sentence's subject for a second verb ("They met him and said ..."): a pronoun or a name."""
+        toks = self.toks
+        k = lo
+        while k < hi and (_norm(toks[k].text) in _LEAD_CONJ or not _is_word(toks[k].text)):
+            k += 1
+        if k >= hi:
+            return None
+        comma = next((i for i in range(k, min(k + 7, hi)) if toks[i].text == ","), None)
+        if comma is not None and comma + 1 < hi and _norm(toks[comma + 1].text) in _SUBJECT_PRONOUNS:
+            k = comma + 1  # "However, he held his fire ..."
+        if _norm(toks[k].text) in _SUBJECT_PRONOUNS:
+            return (k, k + 1)
+        if not toks[k].text[:1].isupper():
+            return None
+        for j in range(k + 1, min(k + 7, hi)):  # "The judge rubbed ...": up to the first verb-like word
+            w = toks[j].text
+            if not _is_word(w) or _norm(w) in STOP_WORDS:
+                return None
+            if w.islower() and (w.endswith("ed") or _norm(w) in _COMMON_VERBS):
+                return (k, j)
+        return None
+
+    def adjunct_skip(self, c: Cue, hi: int) -> int | None:
+        """After "said on Friday", "told ABC on Monday", "says in a statement": where the clause begins."""
+        toks = self.toks
+        first = _norm(toks[c.last].text) if c.last < hi else ""
+        if not (first in _ADJUNCT_START or first in _DAYS) and c.cls != "tell":
+            return None
+        for k in range(c.last, min(c.last + 15, hi)):
+            w = _norm(toks[k].text)
+            if w == "that":
+                return k if self.words(k, hi) >= 3 else None
+            if w in (".", ";", ":", "?", "!") or toks[k].start in self.direct_by_start:
+                return None
+            if k > c.last and w in _SUBJECT_PRONOUNS and c.cls != "tell":
+                return k if self.words(k, hi) >= 3 else None
+        return None
+
+    def complement(self, c: Cue, hi: int) -> int | None:
+        """Token where the reported clause after the cue begins (``-k - 1`` for an object noun phrase)."""
+        toks = self.toks
+        if c.cls in ("say", "tell", "phrase", "verb", "think"):
+            a = self.adjunct_skip(c, hi)
+            if a is not None:
+                return a
+        reach = {"verb": 4, "belief": 3, "think": 3, "want": 4}.get(c.cls, 7)
+        for k in range(c.last, min(c.last + reach, hi)):
+            w = _norm(toks[k].text)
+            if w == "that":
+                return k if k + 1 < hi else None
+            if w == ":" or toks[k].start in self.outer_set:
+                q = toks[k + 1].start if w == ":" and k + 1 < hi else toks[k].start
+                if q in self.direct_by_start or c.cls in _QUIET:
+                    return None
+                return k + 1 if w == ":" else k
+            if w == "to" and c.cls == "tell" and k > c.last:
+                return k
+            if c.cls == "want" and _norm(toks[c.last - 1].text) == "to":  # "plans to", "hoped to"
+                return c.last - 1 if self.words(k, hi) >= 1 else None
+            if c.cls == "want" and w == "to":  # "declined to comment", "wants voters to know"
+                return c.last if self.words(k, hi) >= 2 else None
+            if c.cls == "tell" and k > c.last and w in _SUBJECT_PRONOUNS and _is_word(toks[k - 1].text):
+                return k if self.words(k, hi) >= 3 else None  # "told him she worries ..."
+            if w in _WH and c.cls != "source-after" and k > c.last - (c.cls != "verb"):
+                return k if self.words(k, hi) >= 3 else None  # "asked them whether ...", "explained how ..."
+            if not _is_word(toks[k].text) and w != ",":
+                return None
+            if c.cls in ("say", "phrase", "think") and k == c.last and w not in STOP_WORDS and w != ",":
+                return k if self.words(k, hi) >= 3 else None
+            if c.cls == "say" and k == c.last and w == "," and k + 1 < hi and _norm(toks[k + 1].text) not in STOP_WORDS:
+                return k + 1 if self.words(k, hi) >= 4 and toks[k + 1].start not in self.outer_set else None
+            if c.cls == "verb" and k == c.last and w not in STOP_WORDS and w != "," and _is_word(w):
+                return -k - 1  # an object noun phrase, not a clause (encoded negative)
+        if c.cls == "want" and c.last < hi and _is_word(toks[c.last].text) and _norm(toks[c.last].text) not in STOP_WORDS:
+            return -c.last - 1  # "Palestinians want East Jerusalem": an object
+        return None
+
+    def antecedent(self, rel: int, lo: int) -> tuple[int, int] | None:
+        """For "X's stance on Y, which urged": the possessor X, else the noun phrase before the comma."""
+        toks = self.toks
+        if rel - 1 <= lo or toks[rel - 1].text != ",":
+            return None
+        i = rel - 1
+        while i > lo and i > rel - 12 and i not in self.cue_last and (
+            _is_word(toks[i - 1].text) or toks[i - 1].text in ("'", "\u2019")
+        ):
+            i -= 1
+        for k in range(i, rel - 1):
+            if _norm(toks[k].text) == "'s" or (toks[k].text in ("'", "\u2019") and toks[k + 1].text == "s"):
+                j = k
+                while j > i and toks[j - 1].text[:1].isupper() and _norm(toks[j - 1].text) not in STOP_WORDS:
+                    j -= 1
+                return (j, k) if j < k else None
+        return mention_before(toks, rel - 1, lo)
+
+    def indirect_record(self, c: Cue, m: tuple[int, int], a: int, e: int) -> None:
+        toks = self.toks
+        while e > a and toks[e - 1].text in (".", ",", ";", ":"):
+            e -= 1
+        # stop before a direct quote introduced by a colon ("explained that ...: "Yes, ...," X said")
+        for k in range(a, e):
+            if toks[k].text == ":" and k + 1 < e and toks[k + 1].start in self.direct_by_start:
+                e = k
+                break
+        e = self.clause_end(a, e, c)
+        if self.words(a, e) < 2:
+            return
+        self.add("indirect", toks[a].start, toks[e - 1].end, c, m, level=0)
+
+    def clause_end(self, a: int, e: int, c: Cue) -> int:
+        """Where the reported clause ends: before ", which/who/while/according to ...", "and said"."""
+        toks = self.toks
+        depth = 0
+        for k in range(a + 1, e):
+            t = toks[k].text
+            if t in MARKS:
+                depth ^= 1
+            if depth or k + 1 == c.first:
+                continue
+            w = _norm(t)
+            if t == "," and k + 1 < e and _norm(toks[k + 1].text) in _CUT_AFTER_COMMA:
+                return k
+            if t == "," and k + 2 < e and _norm(toks[k + 1].text) == "and" and self.words(a, k) >= 4 and (
+                _norm(toks[k + 2].text) in _SUBJECT_PRONOUNS
+            ):
+                return k
+            if w in ("and", "but") and k + 1 < e and (k + 1 in self.cue_first or k + 2 in self.cue_first and
+                                                       _norm(toks[k + 1].text) in _SKIP_CUT):
+                return k - 1 if toks[k - 1].text == "," else k
+            if w in ("and", "but") and toks[k - 1].text == "," and self.words(a, k) >= 4 and any(
+                i in self.cue_first and self.cue_first[i].cls in ("say", "tell", "verb") for i in range(k + 2, min(k + 7, e))
+            ):  # ", and three-quarters said ...": a second attribution
+                return k - 1
+            if t in _DASHES and k + 1 < e and _norm(toks[k + 1].text) in ("a", "an") and self.words(a, k) >= 4:
+                return k  # "... — a proposal he has raised before"
+            if t in _DASHES and k + 1 < e and _norm(toks[k + 1].text) in _CUT_AFTER_COMMA:
+                return k
+        return e
+
+    def mark_mixed(self) -> None:
+        """An indirect quote holding a quoted fragment (not a direct quote of its own) is mixed."""
+        for r in self.records:
+            if r["kind"] != "indirect" or r.get("flag") == "headline":
+                continue
+            k = bisect.bisect_left(self.outer_starts, r["start"])
+            while k < len(self.outer) and self.outer[k].start < r["end"]:
+                q = self.outer[k]
+                if q.end <= r["end"] + 1 and q.start not in self.direct_by_start:
+                    r["kind"] = "mixed"
+                    if q.end > r["end"]:
+                        r["end"] = q.end
+                    break
+                k += 1
