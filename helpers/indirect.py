@@ -105,12 +105,18 @@ class IndirectRules:
             if a < 0:  # "X criticized the plan, ...": the object up to the clause's end
                 a = -a - 1
                 e = next((k for k in range(a, hi) if toks[k].text in (",", ";", ".", ":", "(")), hi)
+            if a > c.last and m[0] > lo and _norm(toks[m[0] - 1].text) in ("which", "whom") and toks[a].text in MARKS:
+                a = m[0] - 1  # "which he described as "an open orchid"": the relative stands for the object
             return self.indirect_record(c, m, a, e)
         nxt = c.last
         while c.cls == "tell" and nxt < min(hi, c.last + 3) and _is_word(toks[nxt].text):
             nxt += 1  # "..., she told reporters."
         if c.cls not in _QUIET and (nxt >= hi or toks[nxt].text in (".", ",", ";", "!", "?")):
             if m[0] > lo + 1 and toks[m[0] - 1].text in (",", *_DASHES):  # "..., X said."
+                if (nxt + 1 < hi and toks[nxt].text == "," and toks[nxt + 1].text[:1].islower()
+                        and _norm(toks[nxt + 1].text) not in _CUT_AFTER_COMMA | _NEW_CLAUSE | _LEAD_CONJ
+                        and self.words(nxt + 1, hi) >= 2):
+                    return self.indirect_record(c, m, lo, hi)  # "Costs, he added, were rising": the cue sits inside
                 return self.indirect_record(c, m, lo, m[0] - 1)
 
     def subject(self, lo: int, hi: int) -> tuple[int, int] | None:

@@ -120,6 +120,10 @@ FORMS = [
      "The ferry, according to the harbour authority, will resume in May", "according to", "the harbour authority"),
     ("He said the port would reopen, which surprised the traders.", "indirect", "the port would reopen", "said", "He"),
     ("Most riders said the fares were too high, and a third said the buses were late.", "indirect", "the fares were too high", "said", "Most riders"),
+    ("Repair costs, the engineer added, were far above the estimate.", "indirect",
+     "Repair costs, the engineer added, were far above the estimate", "added", "the engineer"),
+    ('She rejected the levy, which he described as "a tax on fishing."', "mixed",
+     'which he described as "a tax on fishing."', "described", "he"),
     # a cue opening the sentence after a quote; typewriter '' marks
     ('"The season is over." he wrote on Sunday.', "direct", '"The season is over."', "wrote", "he"),
     ("''We will appeal,'' the lawyer said.", "direct", "''We will appeal,''", "said", "the lawyer"),
