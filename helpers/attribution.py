@@ -90,6 +90,7 @@ class Finder(IndirectRules):
         for c in self.cues:
             if c.first not in self.used and not self.in_outer(c.start):
                 self.indirect(c)
+        self.document_frames()
         self.mark_mixed()
         return self.records
 

@@ -39,6 +39,11 @@ _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".spl
 #: Cue classes that never introduce a direct quote (beliefs, wishes).
 _QUIET = frozenset(("belief", "think", "want"))
 _WH = frozenset("whether if how what why when where who which".split())
+#: Nouns of documents and occasions that stand as sources ("In a poll released Monday, ...").
+_DOCUMENTS = frozenset(
+    "poll polls survey surveys interview interviews statement report study letter memo op-ed email speech "
+    "tweet post video filing analysis column book editorial testimony remarks address".split()
+)
 _NEW_CLAUSE = frozenset("even and but as though although while whereas".split())
 _SKIP_CUT = frozenset("also then later has had have never".split())
 _PRONOUNS = frozenset("he she they we i you it who which that officials analysts experts critics residents".split())
@@ -258,6 +263,23 @@ class IndirectRules:
             if t in _DASHES and k + 1 < e and _norm(toks[k + 1].text) in _CUT_AFTER_COMMA:
                 return k
         return e
+
+    def document_frames(self) -> None:
+        """"In a poll released Monday, 50 percent ...", "In an interview with X, she ...": the document or
+        event named after a sentence-initial "In" is the source of the clause after the comma."""
+        toks = self.toks
+        for p in self.body:
+            for s in range(p.first_sentence, p.end_sentence):
+                lo, hi = self.sents[s].first_token, self.sents[s].end_token
+                if hi - lo < 6 or _norm(toks[lo].text) != "in" or self.in_outer(toks[lo].start):
+                    continue
+                comma = next((k for k in range(lo + 1, min(lo + 14, hi)) if toks[k].text == ","), None)
+                if comma is None or not any(_norm(t.text) in _DOCUMENTS for t in toks[lo + 1 : comma]):
+                    continue
+                if any(k in self.cue_first for k in range(lo, hi)):
+                    continue  # "In an interview, she said ...": the verb's record covers it
+                cue = Cue(lo, lo + 1, toks[lo].start, toks[lo].end, toks[lo].text, "source-after")
+                self.indirect_record(cue, (lo + 1, comma), comma + 1, hi)
 
     def mark_mixed(self) -> None:
         """An indirect quote holding a quoted fragment (not a direct quote of its own) is mixed."""

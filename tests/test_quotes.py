@@ -114,6 +114,8 @@ FORMS = [
     ("The drivers blocked the bridge and said they would stay until dawn.", "indirect", "they would stay until dawn", "said", "The drivers"),
     ("Sen. Ada Quinn (D-Vt.) said the bill would fail.", "indirect", "the bill would fail", "said", "Sen. Ada Quinn (D-Vt.)"),
     ("The farmers' union says the subsidy came too late.", "indirect", "the subsidy came too late", "says", "The farmers' union"),
+    ("In a poll released Monday, 40 percent of drivers would pay the toll.", "indirect",
+     "40 percent of drivers would pay the toll", "In", "a poll released Monday"),
     # where the reported clause stops
     ("Prices rose in May, according to the statistics office, even as wages fell.", "indirect", "Prices rose in May", "according to", "the statistics office"),
     ("The ferry, according to the harbour authority, will resume in May.", "indirect",
