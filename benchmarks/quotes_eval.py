@@ -96,11 +96,15 @@ def predict(text_path: Path) -> list[dict]:
     doc = tokenize(load(text_path))
     out: list[dict] = []
     for q in extract_quotes(doc):
-        joins = (
-            out and q.nested_in is None and (q.flag == "split" or q.flag == "floating" and out[-1]["paragraph"] >= q.paragraph)
+        # the quote this one continues: the last direct or mixed one (an indirect record from a cue
+        # between them, '"A," X said, referring to Y. "B"', does not break the chain)
+        prev = next((o for o in reversed(out) if o["kind"] in ("direct", "mixed") and o["nested"] is None), None)
+        joins = prev is not None and q.nested_in is None and (
+            q.flag == "split" and prev["cue"] == ([(q.cue_start, q.cue_end)] if q.cue_start is not None else None)
+            or q.flag == "floating" and prev["paragraph"] >= q.paragraph
         )
-        if joins and out[-1]["kind"] in ("direct", "mixed"):
-            out[-1]["content"].append((q.start, q.end))
+        if joins:
+            prev["content"].append((q.start, q.end))
             continue
         out.append({
             "content": [(q.start, q.end)],
@@ -108,6 +112,7 @@ def predict(text_path: Path) -> list[dict]:
             "cue": [(q.cue_start, q.cue_end)] if q.cue_start is not None else None,
             "kind": q.kind,
             "paragraph": q.paragraph,
+            "nested": q.nested_in,
         })
     return out
 
