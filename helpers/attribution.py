@@ -192,7 +192,10 @@ class Finder(IndirectRules):
                     return None
                 if c.cls == "source-after" or (c.cls == "post" and self.toks[c.last].text != ":"):
                     return None
-                return c, mention_before(self.toks, c.first, lo)
+                m = mention_before(self.toks, c.first, lo)
+                if m is None and c.first > lo and self.toks[c.first - 1].text == "," and c.text.endswith("ing"):
+                    m = self.subject(lo, c.first)  # 'She praised the crew, saying "..."'
+                return c, m
             if k - back - 1 < lo or not _is_word(self.toks[k - back - 1].text):
                 return None
         return None

@@ -132,6 +132,7 @@ FORMS = [
     ('"We are not leaving," Tom Ek, a driver from Lund who has worked the route since 1998, tells the crowd.', "direct",
      '"We are not leaving,"', "tells", "Tom Ek"),
     ('"A quiet year for the port," the report notes.', "direct", '"A quiet year for the port,"', "notes", "the report"),
+    ('She praised the crew, saying "we faced hard times together."', "direct", '"we faced hard times together."', "saying", "She"),
     # titles
     ("Harbour Chief Says Ferries Will Resume", "indirect", "Ferries Will Resume", "Says", "Harbour Chief"),
 ]
