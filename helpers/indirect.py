@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 
-from .cues import RELATIVES, STOP_WORDS, Cue, _is_word, _norm, mention_after, mention_before, passive
+from .cues import RELATIVES, SKIP_BEFORE_VERB, STOP_WORDS, Cue, _is_word, _norm, mention_after, mention_before, passive
 from .quotemarks import MARKS
 
 __all__ = ["IndirectRules"]
@@ -91,7 +91,10 @@ class IndirectRules:
         if m is not None and _norm(toks[m[0]].text) in RELATIVES and m[1] - m[0] == 1:
             m = self.antecedent(m[0], lo) or m
         ing = _norm(toks[c.last - 1].text).endswith("ing") and c.first > lo and toks[c.first - 1].text == ","
-        if ing or (m is None and c.first > lo and _norm(toks[c.first - 1].text) in ("and", "but")):
+        b = c.first
+        while b > lo and _norm(toks[b - 1].text) in SKIP_BEFORE_VERB:
+            b -= 1  # "... and then said", "but has since said"
+        if ing or (m is None and b > lo and _norm(toks[b - 1].text) in ("and", "but")):
             # "..., suggesting that" / "he stressed that ..., and suggested that": the same subject
             prior = [r for r in self.records if r["cue"] and r["mention"] and r["cue"][0] >= toks[lo].start
                      and r["cue"][0] < c.start and r.get("level") == 0]

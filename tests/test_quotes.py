@@ -311,9 +311,9 @@ def test_polnear_dev_scores_do_not_regress():
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     scores = mod.evaluate(POLNEAR_DEV)
-    # measured figures minus about 0.02 (content 0.634, source 0.598, direct 0.877 / 0.814; see
-    # benchmarks/quotes_eval.py)
-    assert scores["all"]["content"][2] >= 0.61
+    # measured figures minus about 0.02 (content 0.640, source 0.606, direct content 0.878, direct
+    # source 0.820; see benchmarks/quotes_eval.py)
+    assert scores["all"]["content"][2] >= 0.62
     assert scores["all"]["source"][2] >= 0.58
     assert scores["direct"]["content"][2] >= 0.85
-    assert scores["direct"]["source"][2] >= 0.79
+    assert scores["direct"]["source"][2] >= 0.80
