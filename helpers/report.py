@@ -17,6 +17,8 @@ import datetime as dt
 import multiprocessing as mp
 import os
 import re
+import shutil
+import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -37,6 +39,8 @@ HIDE_TAG = "report-hide"
 WARM_UP = "import helpers.report_sections, helpers.charts"
 #: From this many articles on, render in two processes (when there are two cores).
 PARALLEL_FROM = 12
+#: Seconds to wait for a kernel to answer (generous: a busy machine starts kernels slowly).
+START_TIMEOUT = 180
 #: Seconds a single cell may run before the report is abandoned.
 CELL_TIMEOUT = 600
 
@@ -78,8 +82,12 @@ class ReportResult:
     seconds: float = 0.0
 
 
-def _kernel_manager():
-    """A kernel manager that always starts *this* interpreter's ipykernel (never a stray kernelspec)."""
+def _kernel_manager(sockets: str | None = None):
+    """A kernel manager that always starts *this* interpreter's ipykernel (never a stray kernelspec).
+
+    With ``sockets`` (a private folder), the kernel talks over Unix domain sockets there instead of
+    TCP ports: no port is ever reused by a later kernel while an old client could still reach it.
+    """
     from ipykernel.kernelspec import get_kernel_dict
     from jupyter_client import KernelManager
     from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
@@ -88,7 +96,30 @@ def _kernel_manager():
         def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
             return KernelSpec(resource_dir="", **get_kernel_dict())
 
-    return KernelManager(kernel_name="python3", kernel_spec_manager=_ThisPython())
+    extra = {"transport": "ipc", "ip": os.path.join(sockets, "kernel")} if sockets else {}
+    return KernelManager(kernel_name="python3", kernel_spec_manager=_ThisPython(), **extra)
+
+
+def _engine():
+    """papermill's nbclient engine, running in a kernel we keep and closing its client afterwards."""
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NBClientEngine
+    from papermill.log import logger
+
+    class KeptKernelEngine(NBClientEngine):
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, start_timeout=60,
+                                     execution_timeout=None, km=None, **_):
+            client = PapermillNotebookClient(nb_man, km=km, kernel_name=kernel_name, log=logger,
+                                             log_output=log_output, startup_timeout=start_timeout,
+                                             timeout=execution_timeout)
+            try:
+                return client.execute()
+            finally:
+                if client.kc is not None:
+                    client.kc.stop_channels()
+
+    return KeptKernelEngine
 
 
 class Renderer:
@@ -99,6 +130,7 @@ class Renderer:
             raise FileNotFoundError(f"{notebook}: report notebook not found (run from a presslens checkout)")
         self.km = None
         self._warm = None
+        self._sockets: str | None = None
         self._kernel()  # starts importing pandas & co. in the kernel while we import nbconvert here
         import nbformat
 
@@ -108,14 +140,24 @@ class Renderer:
     def _kernel(self):
         if self.km is None or not self.km.is_alive():
             self.close()
-            self.km = _kernel_manager()
+            self._sockets = tempfile.mkdtemp(prefix="presslens-kernel-") if os.name == "posix" else None
+            self.km = _kernel_manager(self._sockets)
             env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1",
                    "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
-            self.km.start_kernel(cwd=str(NOTEBOOK.parent), env=env,
+            # The kernel's own stdout/stderr are not inherited: cell output travels over ZMQ, and an
+            # inherited descriptor that the parent redirects (pytest's capsys) can stall the kernel.
+            self.km.start_kernel(cwd=str(NOTEBOOK.parent), env=env, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
                                  extra_arguments=["--IPKernelApp.log_level=ERROR", "--HistoryManager.enabled=False"])
-            self._warm = self.km.client()
-            self._warm.start_channels()
-            self._warm.execute(WARM_UP, silent=True, store_history=False)
+            # Its own session: clients sharing the manager's session share a socket identity, and
+            # the kernel then drops one client's requests.
+            from jupyter_client.session import Session
+
+            warm = self.km.client(session=Session(key=self.km.session.key,
+                                                  signature_scheme=self.km.session.signature_scheme))
+            warm.start_channels()
+            warm.execute(WARM_UP, silent=True, store_history=False)
+            self._warm = warm
         return self.km
 
     def exporter(self, with_code: bool):
@@ -137,13 +179,16 @@ class Renderer:
         import time
 
         import papermill as pm
+        from papermill.engines import papermill_engines
 
+        papermill_engines.register("presslens", _engine())
         t0 = time.perf_counter()
         params = {"article_path": job.path, "article_id": job.article_id, "published": job.published,
                   "lexicon_paths": job.lexicon}
         try:
             nb = pm.execute_notebook(copy.deepcopy(self.notebook), None, parameters=params, km=self._kernel(),
                                      progress_bar=False, log_output=False, cwd=str(NOTEBOOK.parent),
+                                     engine_name="presslens", start_timeout=START_TIMEOUT,
                                      execution_timeout=CELL_TIMEOUT)
         except pm.PapermillExecutionError as exc:
             return ReportResult(job, error=f"{exc.ename}: {exc.evalue}", seconds=time.perf_counter() - t0)
@@ -177,6 +222,9 @@ class Renderer:
                 pass
             self.km.cleanup_resources()
             self.km = None
+        if self._sockets is not None:
+            shutil.rmtree(self._sockets, ignore_errors=True)
+            self._sockets = None
 
 
 _WORKER: Renderer | None = None

@@ -108,7 +108,7 @@ def summarize(a: Analysis, *, top: int = 3) -> ReportSummary:
     rng = dated = None
     if "timeline" in t:
         tl = t["timeline"]
-        vals = sorted(d for d in (tl["value"].map(_date_part) if "value" in tl else []) if d)
+        vals = sorted(d for d in map(_date_part, tl["value"] if "value" in tl.columns else []) if d)
         dated = len(vals)
         rng = (vals[0], vals[-1]) if vals else None
     return ReportSummary(a.article.id, a.article.title, str(a.published) if a.published else None,
