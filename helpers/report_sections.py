@@ -25,7 +25,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from .analysis import Analysis
-from .report_summary import accuracy_records, summarize, summary_sentences
+from .report_summary import accuracy_records, framing_matches, summarize, summary_sentences
 
 __all__ = [
     "header", "summary", "unavailable", "table", "chart", "figure_html", "quotes_html",
@@ -189,7 +189,7 @@ def quotes_html(a: Analysis, *, max_paragraphs: int = 60) -> HTML:
 # --- stance ----------------------------------------------------------------------------------
 
 
-def kwic_html(a: Analysis, *, terms: int = 6, per_term: int = 3, window: int = 8) -> HTML:
+def kwic_html(a: Analysis, *, terms: int = 6, per_term: int = 3, window: int = 6) -> HTML:
     """Keyword-in-context lines for the most frequent stance terms (``stance.kwic``)."""
     if "stance" not in a.tables:
         return unavailable("Keyword in context")
@@ -197,8 +197,8 @@ def kwic_html(a: Analysis, *, terms: int = 6, per_term: int = 3, window: int = 8
         from .stance import kwic
     except ImportError:
         return unavailable("Keyword in context")
-    st = a.tables["stance"]
-    if st.empty:
+    st, _ = framing_matches(a)  # framing words, not attribution verbs such as "said"
+    if st.empty or "term" not in st.columns and "match" not in st.columns:
         return unavailable("Keyword in context", why="no stance words found in this article")
     key = "term" if "term" in st.columns else "match"
     top = st[key].astype(str).value_counts(sort=True).head(terms).index
@@ -211,12 +211,12 @@ def kwic_html(a: Analysis, *, terms: int = 6, per_term: int = 3, window: int = 8
                 continue
             seen.add(int(r.start))
             who = r.voice if not (isinstance(r.speaker, str) and r.speaker) else f"{r.voice}: {r.speaker}"
-            rows.append(f'<tr><td class="pl-left">{esc(str(r.left))}</td><td class="pl-match">{esc(str(r.match))}</td>'
-                        f'<td class="pl-right">{esc(str(r.right))}</td><td>{esc(str(who))}</td></tr>')
+            rows.append(f'<tr><td>{esc(str(who))}</td><td class="pl-left">{esc(str(r.left))}</td>'
+                        f'<td class="pl-match">{esc(str(r.match))}</td><td class="pl-right">{esc(str(r.right))}</td></tr>')
     if not rows:
         return unavailable("Keyword in context", why="no lines found")
-    return HTML('<table class="pl-table pl-kwic"><tr><th>left</th><th>match</th><th>right</th><th>voice</th></tr>'
-                + "".join(rows) + "</table>")
+    return HTML('<div class="pl-scroll"><table class="pl-table pl-kwic"><tr><th>voice</th><th>left</th><th>match</th>'
+                '<th>right</th></tr>' + "".join(rows) + "</table></div>")
 
 
 def stance_scores_html(a: Analysis) -> HTML:

@@ -131,3 +131,17 @@ def test_index_offline_in_chromium(browser, reports):
         assert "Lukashenko" in v.page.inner_text("table")
     finally:
         v.close()
+
+
+def test_probe_catches_remote_loads_and_dialogs(browser, tmp_path):
+    """The checks above can fail: a page that loads from the network and runs script is caught."""
+    bad = tmp_path / "bad.html"
+    bad.write_text('<!DOCTYPE html><html><head><script src="https://cdn.example.org/require.js"></script></head>'
+                   '<body><img src="https://example.org/x.png"><script>alert(1)</script></body></html>',
+                   encoding="utf-8")
+    v = Visit(browser, bad)
+    try:
+        assert "https://cdn.example.org/require.js" in v.outside and "https://example.org/x.png" in v.outside
+        assert v.dialogs == ["1"]
+    finally:
+        v.close()
