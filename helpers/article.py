@@ -3,7 +3,7 @@
 ``load`` reads one article; ``iter_articles`` streams many, yielding an ``ArticleError`` in place
 of each input (file, line or row) that could not be read, so one bad input never loses the rest.
 
->>> a = article_from_text("Talks resume\\nMINSK, Feb 24 (Reuters) - Talks resumed.", id="x")
+>>> a = article_from_text("Talks resume\\nMINSK, Feb 24, 2022 (Reuters) - Talks resumed.", id="x")
 >>> a.title, a.published
 ('Talks resume', datetime.date(2022, 2, 24))
 """

@@ -7,8 +7,8 @@ download), words from NLTK's ``NLTKWordTokenizer``, aligned back onto the origin
 >>> doc = tokenize_text('Mr. Smith met Gen. Lee in the U.S. on Feb. 10. "It went well," he said.')
 >>> [doc.text[s.start:s.end] for s in doc.sentences]
 ['Mr. Smith met Gen. Lee in the U.S. on Feb. 10.', '"It went well," he said.']
->>> [t.text for t in doc.tokens][-6:]
-['"', 'It', 'went', 'well', ',', '"']
+>>> [t.text for t in doc.tokens][-9:]
+['"', 'It', 'went', 'well', ',', '"', 'he', 'said', '.']
 """
 
 from __future__ import annotations
