@@ -28,6 +28,7 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}
 th,td{border:1px solid #d0d7de;padding:.35rem .5rem;text-align:left;vertical-align:top}
 th{background:#f0f3f6}
 td.failed{color:#8a1c1c}
+td:nth-child(2),td:nth-child(5){white-space:nowrap}
 .muted{color:#6e7781}
 """
 

@@ -72,7 +72,7 @@ def framing_matches(a: Analysis) -> tuple[pd.DataFrame, dict[str, str]]:
     st = a.tables["stance"]
     if "negated" in st.columns:
         st = st[~st["negated"].fillna(False).astype(bool)]
-    if "lexicon" in st.columns and (~st["lexicon"].isin(ATTRIBUTION_LEXICONS)).any():
+    if "lexicon" in st.columns:
         st = st[~st["lexicon"].isin(ATTRIBUTION_LEXICONS)]
     if not {"voice", "category"} <= set(st.columns):
         st = st.iloc[0:0].reindex(columns=["voice", "category"])

@@ -268,3 +268,12 @@ def test_cli_with_code_prints_index(tmp_path, capsys):
     assert "run_analysis" in page and "Parameters" in page  # code and the notebook's scaffolding kept
     assert "<script" not in page.lower()
     assert sorted(p.name for p in out.iterdir()) == ["index.html", "lukashenko-belarusian-troops.html"]  # no temp files
+
+
+def test_parallel_workers_write_every_report(tmp_path):
+    out = tmp_path / "r"
+    status = render_reports([str(SEED), str(SEED.parent / "river-dam-talks.md")], output=out, workers=2)
+    assert status == 0
+    assert sorted(p.name for p in out.iterdir()) == ["index.html", "lukashenko-belarusian-troops.html",
+                                                      "river-dam-talks.html"]
+    assert "Alexander Lukashenko" in (out / "index.html").read_text(encoding="utf-8")
