@@ -128,15 +128,24 @@ _VERBS = frozenset("said says say told met began begun started took held made we
                    "will has had have said announced left won lost gave sent saw".split())
 
 
-def speaker_at(quotes: pd.DataFrame | None, start: int, end: int) -> str | None:
-    """The speaker of the innermost quote whose ``[start, end)`` contains ``[start, end)``."""
+def quote_spans(quotes: pd.DataFrame | None) -> list[tuple[int, int, object]]:
+    """``(start, end, speaker)`` of every row of a quotes table, read once per article."""
     if quotes is None or quotes.empty or "speaker" not in quotes:
-        return None
-    inside = quotes[(quotes["start"] <= start) & (quotes["end"] >= end)]
-    if inside.empty:
-        return None
-    row = inside.loc[(inside["end"] - inside["start"]).idxmin()]
-    sp = row["speaker"]
+        return []
+    return list(zip(quotes["start"].tolist(), quotes["end"].tolist(), quotes["speaker"].tolist()))
+
+
+def speaker_at(quotes: pd.DataFrame | list | None, start: int, end: int) -> str | None:
+    """The speaker of the innermost quote whose ``[start, end)`` contains ``[start, end)``.
+
+    ``quotes`` is the quotes table or its :func:`quote_spans`.
+    """
+    spans = quotes if isinstance(quotes, list) else quote_spans(quotes)
+    best: tuple[int, object] | None = None
+    for s, e, sp in spans:
+        if s <= start and e >= end and (best is None or e - s < best[0]):
+            best = (e - s, sp)
+    sp = best[1] if best else None
     return sp if isinstance(sp, str) and sp else None
 
 
@@ -151,9 +160,10 @@ def timeline_table(doc: Doc, *, published: dt.date | None = None, quotes: pd.Dat
     """
     cols: dict[str, list] = {c: [] for c in COLUMNS}
     segments: dict[int, list[list[Token]]] = {}
+    spans = quote_spans(quotes)
     for tx in extract_timexes(doc, published=published):
         row = (doc.article.id, tx.text, tx.start, tx.end, tx.type, tx.value, tx.granularity, tx.anchored,
-               tx.sentence, doc.sentences[tx.sentence].paragraph, speaker_at(quotes, tx.start, tx.end),
+               tx.sentence, doc.sentences[tx.sentence].paragraph, speaker_at(spans, tx.start, tx.end),
                event_label(doc, tx.start, tx.end, _cache=segments))
         for c, v in zip(COLUMNS, row):
             cols[c].append(v)

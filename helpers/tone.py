@@ -16,7 +16,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 import pandas as pd
-from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
+from nltk.sentiment.vader import SentiText, SentimentIntensityAnalyzer, VaderConstants
 
 from .text import Doc
 
@@ -36,6 +36,32 @@ def vader_lexicon_path() -> str:
     return str(resources.files("vaderSentiment") / "vader_lexicon.txt")
 
 
+class _SentiText(SentiText):
+    """NLTK's ``SentiText`` with the same words in linear time.
+
+    NLTK builds a dictionary of every (punctuation, word) pair of the text for each call, which
+    made tone scoring cost more than tokenizing; stripping one punctuation item off each side and
+    looking the rest up among the text's words gives the same list.
+    """
+
+    def _words_and_emoticons(self) -> list[str]:
+        words_only = {w for w in self.REGEX_REMOVE_PUNCTUATION.sub("", self.text).split() if len(w) > 1}
+        out = []
+        for we in self.text.split():
+            if len(we) <= 1:
+                continue
+            if we not in words_only:
+                for p in self.PUNC_LIST:
+                    if we.endswith(p) and we[: -len(p)] in words_only:
+                        we = we[: -len(p)]
+                        break
+                    if we.startswith(p) and we[len(p):] in words_only:
+                        we = we[len(p):]
+                        break
+            out.append(we)
+        return out
+
+
 class VaderFromText(SentimentIntensityAnalyzer):
     """NLTK's VADER analyzer given the lexicon's text instead of an NLTK resource name."""
 
@@ -43,6 +69,26 @@ class VaderFromText(SentimentIntensityAnalyzer):
         self.lexicon_file = lexicon_text
         self.lexicon = self.make_lex_dict()
         self.constants = VaderConstants()
+
+    def polarity_scores(self, text: str) -> dict[str, float]:
+        """NLTK's ``polarity_scores`` (same rules, same result) over the linear-time words."""
+        sentitext = _SentiText(text, self.constants.PUNC_LIST, self.constants.REGEX_REMOVE_PUNCTUATION)
+        words = sentitext.words_and_emoticons
+        first_index: dict[str, int] = {}
+        for idx, token in enumerate(words):
+            first_index.setdefault(token, idx)
+        sentiments: list[float] = []
+        for item in words:
+            i = first_index[item]
+            low = item.lower()
+            if (i < len(words) - 1 and low == "kind" and words[i + 1].lower() == "of") or (
+                low in self.constants.BOOSTER_DICT
+            ):
+                sentiments.append(0)
+                continue
+            sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+        sentiments = self._but_check(words, sentiments)
+        return self.score_valence(sentiments, text)
 
 
 @lru_cache(maxsize=1)

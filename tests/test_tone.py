@@ -41,3 +41,22 @@ def test_tone_rows_per_quote_and_per_narrator_paragraph():
 def test_tone_on_empty_text():
     doc = tokenize(Article(id="t", title="", text=""))
     assert tone_table(doc, None).empty
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Good!!! :) not bad, kind of great",
+        "VERY good. But NOT great!!",
+        "\"Happy,\" he said -- 'sad'.",
+        "?!?cat cat?!? -x- !!! ,",
+        "The talks were not a failure, officials said; they were a disaster.",
+        "",
+    ],
+)
+def test_fast_vader_matches_nltk(text):
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    from helpers.tone import vader
+
+    assert vader().polarity_scores(text) == SentimentIntensityAnalyzer.polarity_scores(vader(), text)
