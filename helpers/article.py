@@ -10,19 +10,16 @@ of each input (file, line or row) that could not be read, so one bad input never
 
 from __future__ import annotations
 
-import codecs
-import csv
 import datetime as dt
-import io
-import json
 import re
-import sys
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 import yaml
+
+from .timex_values import MONTHS
 
 __all__ = [
     "Article",
@@ -82,16 +79,6 @@ class LoadWarning(UserWarning):
 # --------------------------------------------------------------------------------------------
 # dates
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        ["jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
-         "aug august", "sep sept september", "oct october", "nov november", "dec december"]
-    )
-    for m in names.split()
-}
-
-
 def parse_date(value: Any) -> dt.date:
     """Parse a publication date: a ``date``, ``datetime`` or an ISO string (``YYYY-MM-DD`` or a
     full timestamp). Raises ``ValueError`` with the offending value otherwise.
@@ -120,7 +107,7 @@ def _dateline_date(text: str, url: str | None) -> tuple[dt.date | None, str | No
             continue
         raw = m.group("date")
         parts = re.findall(r"[A-Za-z]+|\d+", raw)
-        month = next((_MONTHS[p.lower()] for p in parts if p.lower() in _MONTHS), None)
+        month = next((MONTHS[p.lower()] for p in parts if p.lower() in MONTHS), None)
         nums = [int(p) for p in parts if p.isdigit()]
         day = next((n for n in nums if n <= 31), None)
         year = next((n for n in nums if n > 31), None)
@@ -264,164 +251,6 @@ def _front_matter(block: str, path: str | Path | None) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------------------------
-# HTML and URLs
-
-
-def article_from_html(html: str, *, id: str, path: str | Path | None = None, url: str | None = None) -> Article:
-    """Extract the main text and metadata of a web page with trafilatura."""
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
-    text = getattr(doc, "text", None) if doc is not None else None
-    if not text or len(re.findall(r"\w+", text)) < MIN_HTML_WORDS:
-        raise ArticleError(path or url, "no main text found in the HTML page")
-    title = (getattr(doc, "title", None) or "").strip()
-    published = None
-    if getattr(doc, "date", None):
-        try:
-            published = parse_date(str(doc.date)[:10])
-        except ValueError:
-            published = None
-    body = f"{title}\n{text}" if title else text
-    meta = {k: getattr(doc, k, None) for k in ("author", "sitename", "description") if getattr(doc, k, None)}
-    art = article_from_text(body, id=id, path=path, meta=meta)
-    art.source = getattr(doc, "sitename", None) or getattr(doc, "hostname", None)
-    art.url = url or getattr(doc, "url", None)
-    if published is not None:
-        art.published = published
-        art.meta["published_from"] = "metadata"
-    return art
-
-
-def _fetch_config():
-    """trafilatura's settings with its SSRF guard off: presslens is a local tool fetching the URL
-    its own user typed (an intranet page or a local server included), not a service fetching
-    URLs for others."""
-    from copy import deepcopy
-
-    from trafilatura.settings import DEFAULT_CONFIG
-
-    config = deepcopy(DEFAULT_CONFIG)
-    config.set("DEFAULT", "SSRF_PROTECTION", "False")
-    return config
-
-
-def load_url(url: str) -> Article:
-    """Fetch a web page with trafilatura and extract its article."""
-    import trafilatura
-
-    html = trafilatura.fetch_url(url, config=_fetch_config())
-    if not html:
-        raise ArticleError(url, "could not fetch the page")
-    return article_from_html(html, id=_slug(url.split("://", 1)[-1].rstrip("/").rsplit("/", 1)[-1]), url=url)
-
-
-# --------------------------------------------------------------------------------------------
-# records (JSON, JSON Lines, CSV)
-
-_RECORD_FIELDS = {"id", "title", "text", "published", "source", "url", "author"}
-
-
-def article_from_record(rec: dict[str, Any], *, id: str, path: str | Path, line: int | None) -> Article:
-    """One article from a JSON object or CSV row with a ``text`` field."""
-    if not isinstance(rec, dict):
-        raise ArticleError(path, "expected a JSON object with a 'text' field", line=line)
-    text = rec.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise ArticleError(path, "missing or empty 'text'", line=line)
-    published = rec.get("published") or rec.get("date") or None
-    if published is not None:
-        try:
-            published = parse_date(published)
-        except ValueError as exc:
-            raise ArticleError(path, str(exc), line=line) from None
-    title = str(rec.get("title") or text.strip().split("\n", 1)[0]).strip()
-    meta = {k: v for k, v in rec.items() if k not in _RECORD_FIELDS and k != "date"}
-    if rec.get("author"):
-        meta["author"] = rec["author"]
-    if line is not None:
-        meta["line"] = line
-    art = Article(
-        id=str(rec.get("id") or id),
-        title=title,
-        text=text,
-        published=published,
-        source=(str(rec["source"]) if rec.get("source") else None),
-        url=(str(rec["url"]) if rec.get("url") else None),
-        path=str(path),
-        meta=meta,
-    )
-    if published is None:
-        art.published, raw = _dateline_date(text, art.url)
-        if raw:
-            art.meta["dateline"] = raw
-    return art
-
-
-def _iter_jsonl(text: str | Iterable[str | ArticleError], path: Path) -> Iterator[Article | ArticleError]:
-    stem = _slug(path.stem)
-    lines = text.splitlines() if isinstance(text, str) else text
-    for n, line in enumerate(lines, start=1):
-        if isinstance(line, ArticleError):  # a line that could not be decoded (streamed files)
-            line.line = n
-            yield line
-            continue
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield ArticleError(path, f"invalid JSON ({exc.msg} at column {exc.colno})", line=n)
-            continue
-        try:
-            yield article_from_record(rec, id=f"{stem}-{n}", path=path, line=n)
-        except ArticleError as exc:
-            yield exc
-
-
-def _iter_json(text: str, path: Path) -> Iterator[Article | ArticleError]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        yield ArticleError(path, f"invalid JSON ({exc.msg} at column {exc.colno})", line=exc.lineno)
-        return
-    records = data if isinstance(data, list) else [data]
-    stem = _slug(path.stem)
-    for n, rec in enumerate(records):
-        try:
-            yield article_from_record(rec, id=stem if len(records) == 1 else f"{stem}-{n + 1}", path=path, line=None)
-        except ArticleError as exc:
-            exc.reason = f"record {n + 1}: {exc.reason}" if len(records) > 1 else exc.reason
-            yield exc
-
-
-def _iter_csv(text: str | Iterable[str], path: Path) -> Iterator[Article | ArticleError]:
-    csv.field_size_limit(sys.maxsize)
-    reader = csv.DictReader(io.StringIO(text, newline="") if isinstance(text, str) else text)
-    try:
-        reader.fieldnames
-    except UnicodeDecodeError as exc:
-        yield ArticleError(path, f"not valid text in the detected encoding ({exc.reason})", line=1)
-        return
-    if reader.fieldnames is None or "text" not in [f.strip() for f in reader.fieldnames]:
-        yield ArticleError(path, f"no 'text' column (columns: {', '.join(reader.fieldnames or [])})", line=1)
-        return
-    stem = _slug(path.stem)
-    try:
-        for row in reader:
-            line = reader.line_num
-            row = {(k or "").strip(): v for k, v in row.items() if k is not None}
-            try:
-                yield article_from_record(row, id=f"{stem}-{line}", path=path, line=line)
-            except ArticleError as exc:
-                yield exc
-    except csv.Error as exc:
-        yield ArticleError(path, f"malformed CSV: {exc}", line=reader.line_num)
-    except UnicodeDecodeError as exc:
-        yield ArticleError(path, f"not valid text in the detected encoding ({exc.reason})", line=reader.line_num + 1)
-
-
-# --------------------------------------------------------------------------------------------
 # files, folders, URLs
 
 
@@ -447,68 +276,26 @@ def _read(path: Path) -> str:
     return text
 
 
-#: Formats read line by line (any size, memory flat), not read whole into memory.
-STREAMED = (".jsonl", ".ndjson", ".csv")
-_SAMPLE = 65536
-
-
-def _stream_encoding(path: Path) -> str | None:
-    """Check a JSON Lines/CSV file from its first 64 KiB; its encoding, or None to read it whole
-    (UTF-16). Raises ``ArticleError`` with the same messages as ``_read``."""
-    if not path.exists():
-        raise ArticleError(path, "broken symbolic link" if path.is_symlink() else "no such file or folder")
-    if path.is_dir():
-        raise ArticleError(path, "is a folder")
-    try:
-        with path.open("rb") as f:
-            sample = f.read(_SAMPLE)
-            more = bool(f.read(1))
-    except PermissionError:
-        raise ArticleError(path, "permission denied") from None
-    except OSError as exc:
-        raise ArticleError(path, f"cannot read: {exc.strerror or exc}") from None
-    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None
-    if not sample.strip() and not more:
-        raise ArticleError(path, "empty file")
-    if b"\x00" in sample:
-        raise ArticleError(path, "binary file (contains NUL bytes), not text")
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(sample, final=not more)
-        return "utf-8-sig"
-    except UnicodeDecodeError:
-        pass
-    _text, enc = decode(sample, path)  # warns, or raises when no encoding fits
-    return enc
-
-
-def _decoded_lines(path: Path, encoding: str) -> Iterator[str | ArticleError]:
-    """The lines of a file (split on newlines only), decoded one at a time."""
-    with path.open("rb") as f:
-        for raw in f:
-            try:
-                yield raw.decode(encoding).rstrip("\r\n")
-            except UnicodeDecodeError as exc:
-                yield ArticleError(path, f"not valid {encoding} text (byte {exc.start} of the line)")
-
-
 def _iter_file(path: Path) -> Iterator[Article | ArticleError]:
+    from .records import STREAMED, decoded_lines, iter_csv, iter_json, iter_jsonl, stream_encoding
+    from .webpage import article_from_html
+
     ext = path.suffix.lower()
     if ext not in SUPPORTED:
         yield ArticleError(path, f"unsupported file type {ext or '(none)'!r}; expected one of {', '.join(SUPPORTED)}")
         return
     if ext in STREAMED:
         try:
-            encoding = _stream_encoding(path)
+            encoding = stream_encoding(path)
         except ArticleError as exc:
             yield exc
             return
         if encoding is not None:
             if ext == ".csv":
                 with path.open(encoding=encoding, newline="") as f:
-                    yield from _iter_csv(f, path)
+                    yield from iter_csv(f, path)
             else:
-                yield from _iter_jsonl(_decoded_lines(path, encoding), path)
+                yield from iter_jsonl(decoded_lines(path, encoding), path)
             return
     try:
         text = _read(path)
@@ -516,11 +303,11 @@ def _iter_file(path: Path) -> Iterator[Article | ArticleError]:
         yield exc
         return
     if ext in (".jsonl", ".ndjson"):
-        yield from _iter_jsonl(text, path)
+        yield from iter_jsonl(text, path)
     elif ext == ".json":
-        yield from _iter_json(text, path)
+        yield from iter_json(text, path)
     elif ext == ".csv":
-        yield from _iter_csv(text, path)
+        yield from iter_csv(text, path)
     else:
         try:
             if ext in (".html", ".htm"):
@@ -543,6 +330,8 @@ def iter_articles(inputs: str | Path | Iterable[str | Path]) -> Iterator[Article
     for item in inputs:
         s = str(item)
         if re.match(r"^https?://", s):
+            from .webpage import load_url
+
             try:
                 yield load_url(s)
             except ArticleError as exc:
