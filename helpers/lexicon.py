@@ -291,6 +291,32 @@ def _resolve(item: str | Path) -> list[Path]:
     raise LexiconError(f"{item}: no such lexicon file (nor a bundled lexicon of that name)")
 
 
+def _unique_files(items: Sequence[str | Path]) -> list[Path]:
+    files: list[Path] = []
+    for item in items:
+        for f in _resolve(item):
+            if f.resolve() not in [g.resolve() for g in files]:
+                files.append(f)
+    return files
+
+
+@lru_cache(maxsize=8)
+def _bundled_files_at(folder: str, mtime_ns: int) -> tuple[Path, ...]:
+    return tuple(_unique_files(["bundled"]))
+
+
+def _bundled_files() -> tuple[Path, ...]:
+    """The bundled lexicon files, resolved once per state of the folder (a file added, removed
+    or renamed changes the folder's mtime; edits inside a file are caught by ``load_lexicon``)."""
+    try:
+        mtime_ns = BUNDLED_DIR.stat().st_mtime_ns
+    except OSError:
+        return tuple(_unique_files(["bundled"]))  # raises LexiconError: the folder is missing
+    if Path("bundled").exists():  # a local path named "bundled" wins, as in ``_resolve``
+        return tuple(_unique_files(["bundled"]))
+    return _bundled_files_at(str(BUNDLED_DIR), mtime_ns)
+
+
 def load_lexicons(paths: str | Path | Iterable[str | Path] | None = None) -> list[Lexicon]:
     """Load several lexicons together: files, folders of ``*.yml``, bundled names, or "bundled".
 
@@ -302,17 +328,10 @@ def load_lexicons(paths: str | Path | Iterable[str | Path] | None = None) -> lis
     ['conflict-framing']
     """
     if paths is None:
-        items: list[str | Path] = ["bundled"]
-    elif isinstance(paths, (str, Path)):
-        items = [paths]
+        files = list(_bundled_files())
     else:
-        items = list(paths)
-    files: list[Path] = []
-    for item in items:
-        for f in _resolve(item):
-            if f.resolve() not in [g.resolve() for g in files]:
-                files.append(f)
-    lexicons = [load_lexicon(f) for f in files]
+        files = _unique_files([paths] if isinstance(paths, (str, Path)) else list(paths))
+    lexicons = [load_lexicon(f) for f in files]  # stat()s each file: an edited one is reloaded
     names: dict[str, str] = {}
     for lex in lexicons:
         if lex.name in names:

@@ -24,6 +24,7 @@ import numbers
 import re
 from typing import TYPE_CHECKING, Any, Iterable, NamedTuple, Sequence
 
+import numpy as np
 import pandas as pd
 
 from .lexicon import Lexicon, load_lexicons, make_term
@@ -98,10 +99,12 @@ def _quote_rows(quotes: pd.DataFrame | None, length: int) -> list[tuple[int, int
     """(start, end, kind, speaker, label) of usable quotes rows, in the order they apply."""
     if quotes is None or len(quotes) == 0 or not {"start", "end"} <= set(quotes.columns):
         return []
-    kinds = quotes["kind"] if "kind" in quotes else pd.Series("direct", index=quotes.index)
-    speakers = quotes["speaker"] if "speaker" in quotes else pd.Series(None, index=quotes.index, dtype=object)
-    rows = []
-    for label, s, e, kind, spk in zip(quotes.index, quotes["start"], quotes["end"], kinds, speakers):
+    n = len(quotes)
+    kinds = quotes["kind"].tolist() if "kind" in quotes else ["direct"] * n
+    speakers = quotes["speaker"].tolist() if "speaker" in quotes else [None] * n
+    rows = []  # lists, not Series: iterating a pandas Series item by item is slow
+    for label, s, e, kind, spk in zip(quotes.index.tolist(), quotes["start"].tolist(), quotes["end"].tolist(),
+                                      kinds, speakers):
         try:
             s, e = int(s), int(e)
         except (TypeError, ValueError):
@@ -215,25 +218,82 @@ def stance_scores(
     still frames the conflict as an occupation.
     """
     total, by_voice, by_speaker = _word_counts(doc, voices, skip)
-    groups: list[tuple[str, str, str | None, int, Any]] = [("article", "all", None, total, lambda h: True)]
-    groups += [("voice", v, None, by_voice[v], (lambda v: lambda h: h.voice == v)(v)) for v in VOICES if by_voice[v]]
-    groups += [("speaker", "all", s, w, (lambda s: lambda h: h.speaker == s and h.voice != "narrator")(s))
-               for s, w in sorted(by_speaker.items(), key=lambda kv: (-kv[1], kv[0]))]
+    groups: list[tuple[str, str, str | None, int]] = [("article", "all", None, total)]
+    groups += [("voice", v, None, by_voice[v]) for v in VOICES if by_voice[v]]
+    groups += [("speaker", "all", s, w) for s, w in sorted(by_speaker.items(), key=lambda kv: (-kv[1], kv[0]))]
     cats = [(lex.name, c.name, c.label) for lex in lexicons for c in lex.categories]
-    rows = []
-    for level, voice, spk, words, keep in groups:
-        tally: dict[tuple[str, str], list[float]] = {}
-        for h in hits:
-            if keep(h):
-                t = tally.setdefault((h.lexicon, h.category), [0, 0, 0.0])
-                t[0] += 1
-                t[1] += int(h.negated)
-                t[2] += h.weight
+    if not cats:
+        return pd.DataFrame([], columns=SCORE_COLUMNS)
+    # One pass over the hits, tallied per group key: ("article", "all", None), ("voice", v, None)
+    # and ("speaker", "all", s) for a quoted or paraphrased hit (sums in hit order, as before).
+    tallies: dict[tuple[str, str, str | None], dict[tuple[str, str], list[float]]] = {}
+    for h in hits:
+        keys = [("article", "all", None), ("voice", h.voice, None)]
+        if h.voice != "narrator":
+            keys.append(("speaker", "all", h.speaker))
+        for key in keys:
+            t = tallies.setdefault(key, {}).setdefault((h.lexicon, h.category), [0, 0, 0.0])
+            t[0] += 1
+            t[1] += int(h.negated)
+            t[2] += h.weight
+    cols: dict[str, list] = {c: [] for c in SCORE_COLUMNS}
+    aid = doc.article.id
+    zero = (0, 0, 0.0)
+    for level, voice, spk, words in groups:
+        tally = tallies.get((level, voice, spk), {})
         for lex_name, cat, label in cats:
-            n, neg, weight = tally.get((lex_name, cat), (0, 0, 0.0))
-            rows.append((doc.article.id, level, voice, spk, lex_name, cat, label, n, neg, weight, words,
-                         round(1000.0 * weight / words, 3) if words else 0.0))
-    return pd.DataFrame(rows, columns=SCORE_COLUMNS)
+            n, neg, weight = tally.get((lex_name, cat), zero)
+            cols["level"].append(level)
+            cols["voice"].append(voice)
+            cols["speaker"].append(spk)
+            cols["lexicon"].append(lex_name)
+            cols["category"].append(cat)
+            cols["label"].append(label)
+            cols["hits"].append(n)
+            cols["negated"].append(neg)
+            cols["weight"].append(weight)
+            cols["words"].append(words)
+            cols["per_1000"].append(round(1000.0 * weight / words, 3) if words else 0.0)
+    rows = len(cols["level"])
+    cols["article"] = [aid] * rows
+    return pd.DataFrame({
+        **cols,
+        "hits": np.array(cols["hits"], dtype=np.int64),
+        "negated": np.array(cols["negated"], dtype=np.int64),
+        "weight": np.array(cols["weight"], dtype=np.float64),
+        "words": np.array(cols["words"], dtype=np.int64),
+        "per_1000": np.array(cols["per_1000"], dtype=np.float64),
+    }, copy=False)  # keys in SCORE_COLUMNS order
+
+
+def _stance_frame(article_id: str, hits: Sequence[StanceHit]) -> pd.DataFrame:
+    """The ``stance`` table, built once column by column (``STANCE_COLUMNS`` order)."""
+    labels = [h.quote for h in hits]
+    int_labels = all(q is None or isinstance(q, numbers.Integral) for q in labels)
+    if not hits:
+        df = pd.DataFrame([], columns=STANCE_COLUMNS).astype({"negated": bool})
+        df["quote"] = pd.array([], dtype="Int64")
+        return df
+    fields = list(zip(*hits))  # one tuple per StanceHit field, in hit order
+    col = dict(zip(StanceHit._fields, fields))
+    data: dict[str, Any] = {
+        "article": [article_id] * len(hits),
+        "category": list(col["category"]),
+        "term": list(col["term"]),
+        "match": list(col["match"]),
+        "start": np.array(col["start"], dtype=np.int64),
+        "end": np.array(col["end"], dtype=np.int64),
+        "negated": np.array(col["negated"], dtype=bool),
+        "voice": list(col["voice"]),
+        "speaker": list(col["speaker"]),
+        "paragraph": np.array(col["paragraph"], dtype=np.int64),
+        "sentence": np.array(col["sentence"], dtype=np.int64),
+        "lexicon": list(col["lexicon"]),
+        "weight": np.array(col["weight"], dtype=np.float64),
+        "quote": (pd.array([None if q is None else int(q) for q in labels], dtype="Int64") if int_labels
+                  else list(labels)),
+    }
+    return pd.DataFrame(data, copy=False)  # keys in STANCE_COLUMNS order
 
 
 def stance_step(a: "Analysis") -> None:
@@ -244,12 +304,7 @@ def stance_step(a: "Analysis") -> None:
     quotes = a.tables.get("quotes")
     voices = token_voices(a.doc, quotes)
     hits = find_stance(a.doc, lexicons, voices=voices)
-    df = pd.DataFrame([(a.article.id, *h) for h in hits], columns=["article", *StanceHit._fields])
-    df = df[STANCE_COLUMNS].astype({"negated": bool})
-    labels = [h.quote for h in hits]
-    if all(q is None or isinstance(q, numbers.Integral) for q in labels):
-        df["quote"] = pd.array([None if q is None else int(q) for q in labels], dtype="Int64")
-    a.tables["stance"] = df
+    a.tables["stance"] = _stance_frame(a.article.id, hits)
     a.tables["stance_scores"] = stance_scores(a.doc, hits, lexicons, voices=voices)
     a.tables["tone"] = tone_table(a.doc, quotes, voices=voices)
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 from nltk.sentiment.vader import SentiText, SentimentIntensityAnalyzer, VaderConstants
 
@@ -114,13 +115,15 @@ def tone_table(doc: Doc, quotes: pd.DataFrame | None = None, *, voices: "Voices 
     from .stance import _quote_rows, token_voices
 
     voices = voices or token_voices(doc, quotes)
-    text, rows = doc.text, []
+    text, tokens = doc.text, doc.tokens
+    voice, quote = voices.voice, voices.quote
+    rows: list[tuple] = []
     aid = doc.article.id
     for s, e, kind, spk, label in sorted(_quote_rows(quotes, len(text)), key=lambda r: r[0]):
         content = text[s:e]
         para = doc.paragraph_at(s)
         words = sum(1 for w in content.split() if _WORD.search(w))
-        rows.append((aid, "quote", label, spk, kind, para, s, e, words, *_score(content),
+        rows.append(("quote", label, spk, kind, para, s, e, words, *_score(content),
                      _SPACES.sub(" ", content).strip()))
     for p in doc.paragraphs:
         if p.kind in skip or p.end_sentence <= p.first_sentence:
@@ -128,18 +131,34 @@ def tone_table(doc: Doc, quotes: pd.DataFrame | None = None, *, voices: "Voices 
         lo = doc.sentences[p.first_sentence].first_token
         hi = doc.sentences[p.end_sentence - 1].end_token
         pieces: list[str] = []
-        run: list[int] = []
+        run_start = run_end = -1  # the current run of narrator tokens, [run_start, run_end]
+        words = 0
         for k in range(lo, hi):
-            if voices.voice[k] == "narrator" and voices.quote[k] is None:
-                run.append(k)
-            elif run:
-                pieces.append(text[doc.tokens[run[0]].start : doc.tokens[run[-1]].end])
-                run = []
-        if run:
-            pieces.append(text[doc.tokens[run[0]].start : doc.tokens[run[-1]].end])
-        narration = _SPACES.sub(" ", " ".join(pieces)).strip()
-        words = sum(1 for k in range(lo, hi) if voices.quote[k] is None and _WORD.search(doc.tokens[k].text))
+            if quote[k] is None:
+                if _WORD.search(tokens[k].text):
+                    words += 1
+                if voice[k] == "narrator":
+                    if run_start < 0:
+                        run_start = k
+                    run_end = k
+                    continue
+            if run_start >= 0:
+                pieces.append(text[tokens[run_start].start : tokens[run_end].end])
+                run_start = -1
+        if run_start >= 0:
+            pieces.append(text[tokens[run_start].start : tokens[run_end].end])
         if not words:
             continue
-        rows.append((aid, "paragraph", None, None, p.kind, p.i, p.start, p.end, words, *_score(narration), narration))
-    return pd.DataFrame(rows, columns=TONE_COLUMNS)
+        narration = _SPACES.sub(" ", " ".join(pieces)).strip()
+        rows.append(("paragraph", None, None, p.kind, p.i, p.start, p.end, words, *_score(narration), narration))
+    if not rows:
+        return pd.DataFrame([], columns=TONE_COLUMNS)
+    cols = list(zip(*rows))  # the table built once, column by column
+    data = {"article": [aid] * len(rows), "unit": list(cols[0]), "quote": list(cols[1]), "speaker": list(cols[2]),
+            "kind": list(cols[3]), "paragraph": list(cols[4])}  # paragraph_at may give None: inferred
+    for name, values in zip(TONE_COLUMNS[6:9], cols[5:8]):
+        data[name] = np.array(values, dtype=np.int64)
+    for name, values in zip(TONE_COLUMNS[9:13], cols[8:12]):
+        data[name] = np.array(values, dtype=np.float64)
+    data["text"] = list(cols[12])
+    return pd.DataFrame(data, copy=False)  # keys in TONE_COLUMNS order

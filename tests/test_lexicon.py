@@ -123,3 +123,29 @@ def test_bundled_folder_is_the_repository_data_folder():
 def test_terms_are_tokenized_like_articles(pattern, words, prefix):
     term = make_term(pattern)
     assert term.words == words and term.prefix == prefix
+
+
+def test_default_lexicons_follow_edits_and_new_files_in_the_bundled_folder(tmp_path, monkeypatch):
+    import os
+
+    import helpers.lexicon as lexicon_module
+
+    folder = tmp_path / "lexicons"
+    folder.mkdir()
+    path = folder / "mine.yml"
+    path.write_text(GOOD, encoding="utf-8")
+    monkeypatch.setattr(lexicon_module, "BUNDLED_DIR", folder)
+    first = load_lexicons()
+    assert [lex.name for lex in first] == ["mine"]
+    assert load_lexicons()[0] is first[0]  # unchanged file: the cached Lexicon
+    path.write_text(GOOD.replace("calls for peace", "calls for a truce"), encoding="utf-8")
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))  # an edit, even within one clock tick
+    edited = load_lexicons()
+    assert edited[0] is not first[0]
+    assert edited[0].categories[0].description == "calls for a truce"
+    extra = folder / "zz-other.yml"
+    extra.write_text(GOOD.replace("name: mine", "name: other"), encoding="utf-8")
+    st = folder.stat()
+    os.utime(folder, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+    assert [lex.name for lex in load_lexicons()] == ["mine", "other"]
