@@ -34,8 +34,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-#: Step budgets relative to tokenization time (from the issues).
-BUDGETS = {"stance": 0.20, "timeline": 0.30}
+#: Step budgets relative to tokenization time (from the issues). The stance issue's budget
+#: (< 20%) is for matching a 1,000-term lexicon, not the whole step (which also builds the scores
+#: and scores tone with VADER): it is measured separately below with benchmarks/stance_speed.py.
+BUDGETS = {"timeline": 0.30}
+NOTES = {"stance": "  (matching + scores + VADER tone; matching alone: see below)"}
 QUOTES_SPEAKERS_BUDGET = 1.0  # "well under tokenization"
 TARGET_ONE_CORE = 50_000
 TARGET_TWO_WORKERS = 1.7
@@ -164,11 +167,18 @@ def step_timings(path: str) -> tuple[int, float]:
         verdict = "" if budget is None else (
             f"  budget < {budget:.0%}: {'OK' if times[name] / t_tok < budget else 'OVER'}")
         print(f"  {name:10s} {times[name]:7.2f} s  {words / times[name]:>10,.0f} words/s  "
-              f"cost {times[name] / t_tok:6.1%} (CPU {cpu[name]:.2f} s, cost {cpu[name] / c_tok:6.1%}){verdict}")
+              f"cost {times[name] / t_tok:6.1%} (CPU {cpu[name]:.2f} s, cost {cpu[name] / c_tok:6.1%})"
+              f"{verdict}{NOTES.get(name, '')}")
     if "quotes" in times and "speakers" in times:
         qs = times["quotes"] + times["speakers"]
         print(f"  quotes+speakers cost {qs / t_tok:.1%} of tokenization "
               f"(budget: well under 100%: {'OK' if qs / t_tok < QUOTES_SPEAKERS_BUDGET else 'OVER'})")
+    if "stance" in times:
+        from stance_speed import measure
+
+        r = measure([a.text for a in articles[:200]], n_terms=1000, repeat=2)
+        print(f"  stance matching alone, 1,000 generated terms, {r['articles']} articles: adds "
+              f"{r['overhead_pct']:.1f}% to tokenizing (budget < 20%: {'OK' if r['overhead_pct'] < 20 else 'OVER'})")
     total = t_load + t_tok + sum(times.values())
     print(f"  all steps in one process, no output: {total:.2f} s  {words / total:,.0f} words/s; peak memory "
           f"{_mib(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)}")
