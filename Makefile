@@ -25,10 +25,16 @@ test: $(STAMP) ## run unit, property, notebook and browser tests
 	$(BIN)/python -m pytest
 
 lab: $(STAMP) ## open JupyterLab on the notebooks
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-bench: $(STAMP) ## throughput and accuracy benchmarks (needs ../shared)
-	$(BIN)/python benchmarks/throughput.py ../shared/eval/polnear/train/text
+SHARED ?= ../shared
+
+bench: $(STAMP) ## accuracy and speed benchmarks, the figures in the README (needs ../shared)
+	$(BIN)/python benchmarks/quotes_eval.py --data $(SHARED)/eval/polnear/dev
+	$(BIN)/python benchmarks/timex_eval.py --data $(SHARED)/eval/tempeval3/TimeBank --data $(SHARED)/eval/tempeval3/AQUAINT
+	$(BIN)/python benchmarks/stance_speed.py
+	$(BIN)/python benchmarks/report_speed.py
+	$(BIN)/python benchmarks/throughput.py $(SHARED)/eval/polnear/train/text --replicate 10
 
 clean: ## remove the virtual environment, caches and reports
 	rm -rf $(VENV) $(REPORTS) .pytest_cache .hypothesis build *.egg-info
