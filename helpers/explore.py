@@ -30,8 +30,11 @@ import pandas as pd
 
 from .analysis import Analysis
 from .article import SUPPORTED, ArticleError, load
+from .timeline import COLUMNS as TIMELINE_COLUMNS  # the columns used when the timeline step has not run
+from .timeline import value_span
 
 __all__ = [
+    "TIMELINE_COLUMNS",
     "SaveResult",
     "list_articles",
     "safe_filename",
@@ -374,30 +377,14 @@ def kwic_table(analysis: Analysis, pattern: str, *, window: int = 8) -> pd.DataF
 
 
 def parse_timeml_date(value: object):
-    """The first day a TimeML value covers, or None for values that name no calendar date.
+    """The first day a TimeML value covers, or None for values that name no calendar date
+    (the start of :func:`helpers.timeline.value_span`).
 
     >>> [parse_timeml_date(v) for v in ("2022-02-24", "2022-02", "2022", "2022-W08", "P3D", None)]
     [datetime.date(2022, 2, 24), datetime.date(2022, 2, 1), datetime.date(2022, 1, 1), datetime.date(2022, 2, 21), None, None]
     """
-    import datetime as dt
-
-    if not isinstance(value, str):
-        return None
-    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?(?![\d-]*[A-Z]{2}\b)", value)
-    if not m:
-        return None
-    try:
-        year = int(m[1])
-        if m[4]:
-            return dt.date.fromisocalendar(year, int(m[4]), 1)
-        return dt.date(year, int(m[2] or 1), int(m[3] or 1))
-    except ValueError:
-        return None
-
-
-#: The timeline table's columns (team contract), used when the timeline step has not run.
-TIMELINE_COLUMNS = ["article", "text", "start", "end", "type", "value", "granularity", "anchored",
-                    "sentence", "paragraph", "speaker", "event"]
+    span = value_span(value) if isinstance(value, str) else None
+    return span[0] if span else None
 
 
 def timeline_dates(timeline: pd.DataFrame) -> list:
