@@ -12,7 +12,7 @@ import sys
 import warnings
 from typing import Sequence
 
-from .article import Article, ArticleError, LoadWarning, iter_articles, parse_date
+from .article import ArticleError, LoadWarning, iter_articles, parse_date
 
 __all__ = ["main", "build_parser"]
 

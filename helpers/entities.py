@@ -19,10 +19,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, NamedTuple
 
-from .text import Doc
+from .text import Doc, data_lines, word_list
 
 __all__ = ["Parsed", "Mention", "parse_mention", "find_mentions", "PRONOUNS", "word_list", "phrase_list"]
 
@@ -53,7 +52,6 @@ _PLACE_HEADS = frozenset(
 )
 _PLURAL_ORG_HEADS = frozenset({"forces", "services", "authorities"})
 
-_DATA = resources.files("helpers") / "data"
 _WORD = re.compile(r"[^\W_](?:[\w\-.'\u2019]*[^\W_])?\.?")
 _WEB = re.compile(r"\w\.(?:com|org|net|co\.uk|ru|by|ua|info|news)$")
 _ACRONYM = re.compile(r"[A-Z][A-Z.&]+")
@@ -61,27 +59,15 @@ _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
 @lru_cache(maxsize=None)
-def _lines(name: str) -> tuple[str, ...]:
-    text = (_DATA / name).read_text(encoding="utf-8")
-    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#"))
-
-
-@lru_cache(maxsize=None)
-def word_list(name: str) -> frozenset[str]:
-    """A shipped one-word-a-line list from ``helpers/data`` (lower case, final period dropped)."""
-    return frozenset(ln.lower().rstrip(".") for ln in _lines(name))
-
-
-@lru_cache(maxsize=None)
 def phrase_list(name: str) -> dict[tuple[str, ...], str]:
     """A shipped list of phrases: lower-case word tuple -> the phrase as written."""
-    return {tuple(w.lower().rstrip(".") for w in _words(ln)): ln for ln in _lines(name)}
+    return {tuple(w.lower().rstrip(".") for w in _words(ln)): ln for ln in data_lines(name)}
 
 
 @lru_cache(maxsize=1)
 def _first_names() -> dict[str, str]:
     out = {}
-    for ln in _lines("first_names.txt"):
+    for ln in data_lines("first_names.txt"):
         g, _, n = ln.partition(" ")
         out[n.strip().lower()] = g
     return out

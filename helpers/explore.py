@@ -21,8 +21,6 @@ import os
 import re
 import tempfile
 from collections import Counter
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Callable, NamedTuple
 
@@ -31,6 +29,7 @@ import pandas as pd
 from .analysis import Analysis
 from .article import SUPPORTED, ArticleError, load
 from .timeline import COLUMNS as TIMELINE_COLUMNS  # the columns used when the timeline step has not run
+from .text import word_list
 from .timeline import value_span
 
 __all__ = [
@@ -202,15 +201,13 @@ def token_counts(analysis: Analysis) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["measure", "count"])
 
 
-@lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """The English stopword list shipped in ``helpers/data/stopwords.txt`` (lower case).
 
     >>> "the" in stopwords(), "ukraine" in stopwords()
     (True, False)
     """
-    lines = (resources.files("helpers") / "data" / "stopwords.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+    return word_list("stopwords.txt")
 
 
 def content_words(analysis: Analysis, *, include_boilerplate: bool = False) -> list[str]:

@@ -33,8 +33,8 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .entities import DETERMINERS, PRONOUNS, Mention, Parsed, find_mentions, parse_mention, word_list
-from .text import Doc
+from .entities import DETERMINERS, PRONOUNS, Mention, Parsed, find_mentions, parse_mention
+from .text import Doc, word_list
 
 if TYPE_CHECKING:  # pragma: no cover
     from .analysis import Analysis
@@ -252,7 +252,7 @@ def resolve_speakers(doc: Doc, quotes: pd.DataFrame, *, mentions: list[Mention] 
 def _resolve(doc: Doc, quotes: pd.DataFrame, *, mentions: list[Mention] | None = None):
     n = len(quotes)
     col = lambda name: quotes[name].tolist() if name in quotes.columns else [None] * n  # noqa: E731
-    starts, ends, kinds = col("start"), col("end"), col("kind")
+    starts, ends = col("start"), col("end")
     mtext, mstart, flags = col("mention"), col("mention_start"), col("flag")
     nested = _positions(quotes)
     text = doc.text

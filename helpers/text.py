@@ -132,23 +132,28 @@ _DATA = resources.files("helpers") / "data"
 
 
 @lru_cache(maxsize=None)
-def _word_list(name: str) -> frozenset[str]:
-    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
-    return frozenset(
-        ln.strip().lower().rstrip(".") for ln in lines if ln.strip() and not ln.startswith("#")
-    )
+def data_lines(name: str) -> tuple[str, ...]:
+    """The non-blank, non-comment lines of a list shipped in ``helpers/data``, stripped."""
+    text = (_DATA / name).read_text(encoding="utf-8")
+    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#"))
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> frozenset[str]:
+    """A shipped one-word-a-line list from ``helpers/data`` (lower case, final period dropped)."""
+    return frozenset(ln.lower().rstrip(".") for ln in data_lines(name))
 
 
 def abbreviations() -> frozenset[str]:
     """Abbreviations Punkt must not end a sentence on (lower case, without the final period)."""
-    return _word_list("abbreviations.txt")
+    return word_list("abbreviations.txt")
 
 
 @lru_cache(maxsize=1)
 def _punkt() -> PunktSentenceTokenizer:
     params = PunktParameters()
     params.abbrev_types = set(abbreviations())
-    params.sent_starters = set(_word_list("sentence_starters.txt"))
+    params.sent_starters = set(word_list("sentence_starters.txt"))
     return PunktSentenceTokenizer(params)
 
 

@@ -118,7 +118,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("decade_word", r"(?<!\w)the\s(?:(?P<mod>early|late|mid-?)\s?)?(?P<dec>twenties|thirties|forties|"
                     r"fifties|sixties|seventies|eighties|nineties)(?![\w-])"),
     ("century", rf"(?:the\s)?(?:(?P<mod>early|late|mid-?)\s?)?(?P<ord>{_ORD})[\s-]century(?![\w-])"),
-    ("season", rf"(?:(?P<mod>early|late|mid-?)\s?)?(?:(?P<rel>this|last|next|past|coming)\s|(?P<the>the)\s)?"
+    ("season", r"(?:(?P<mod>early|late|mid-?)\s?)?(?:(?P<rel>this|last|next|past|coming)\s|(?P<the>the)\s)?"
                r"(?P<season>spring|summer|fall|autumn|winter)(?:\s(?:of\s)?(?P<y>\d{4})(?![\w-]))?(?![\w-])"),
     ("quarter", r"(?:the\s)?(?:(?P<ry>this|last|next)\syear['’]s\s|(?P<yy>\d{4})\s|(?P<ago>(?:comparable\s)?"
                 r"year-(?:ago|earlier))\s)?(?:(?P<rel>this|last|next|past|current|latest|previous)\s)?(?:fiscal\s)?"

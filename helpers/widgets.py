@@ -21,7 +21,7 @@ from IPython.display import Image, Markdown
 
 from . import explore
 from .analysis import Analysis, analyze
-from .article import SUPPORTED, Article, ArticleError, load
+from .article import SUPPORTED, ArticleError
 
 __all__ = [
     "Explorer",
