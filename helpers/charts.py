@@ -6,10 +6,7 @@ none of them calls ``plt.show()``. Sections: speakers, stance, timeline.
 
 from __future__ import annotations
 
-import matplotlib
-
-matplotlib.use("Agg") if matplotlib.get_backend().lower() == "agg" else None  # keep notebooks' inline backend
-from matplotlib.figure import Figure
+from matplotlib.figure import Figure  # Figures without pyplot: no backend or global state needed
 
 __all__: list[str] = []
 
