@@ -137,3 +137,38 @@ def test_any_unicode_loads_tokenizes_and_spans_slice_back(text):
         assert all(s.start <= t.start and t.end <= s.end for t in doc.sentence_tokens(s.i))
     for p in doc.paragraphs:
         assert body[p.start : p.end].strip() == body[p.start : p.end]
+
+
+# NLTK's own tokenizers (patterns run by ``regex`` under nltk.redos) against ours (the same
+# patterns compiled by ``re``): the tokens must be identical.
+def _nltk_reference():
+    from nltk.tokenize import NLTKWordTokenizer
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from helpers.text import _punkt
+
+    return PunktSentenceTokenizer(_punkt()._params), NLTKWordTokenizer()
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .,;:!?'\"()[]-\u201c\u201d\u2018\u2019\u00ab\u00bbU.S\n$%3")), max_size=120))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_stdlib_patterns_tokenize_like_nltk(text):
+    from helpers.text import _WORDS, _punkt
+
+    punkt, words = _nltk_reference()
+    assert list(_punkt().span_tokenize(text)) == list(punkt.span_tokenize(text))
+    assert _WORDS.tokenize(text) == words.tokenize(text)
+
+
+@pytest.mark.shared
+def test_stdlib_patterns_tokenize_polnear_like_nltk(shared):
+    from helpers.text import _WORDS, _punkt
+
+    punkt, words = _nltk_reference()
+    files = sorted((shared / "eval" / "polnear" / "dev" / "text").glob("*"))
+    assert len(files) > 50
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        assert list(_punkt().span_tokenize(text)) == list(punkt.span_tokenize(text)), f.name
+        for para in text.split("\n"):
+            assert _WORDS.tokenize(para) == words.tokenize(para), f.name
