@@ -27,7 +27,7 @@ PLACEHOLDER = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE"
                "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX", "century": "XX"}
 #: words before a bare month name or season that make it a date ("in March", not "March on")
 DATE_CONTEXT = frozenset("in since until till by from through to during before after of early late "
-                         "mid last next this and or between throughout around as".split())
+                         "mid last next this and or between throughout around as for".split())
 SEASON_CONTEXT = frozenset("in during since until till by through throughout before after of early late mid".split())
 _NEWSPAPERS = frozenset("Times Telegraph Express Mirror Mail Herald Post Independent Star Sport Mercury".split())
 _NAMED_DAYS = frozenset("Black Bloody Super Good Easter Ash Palm Cyber Holy Maundy Fat Giving".split())
@@ -166,8 +166,9 @@ def month_year(m: re.Match, ctx: Context) -> Result | None:
 
 
 def month(m: re.Match, ctx: Context) -> Result | None:
-    after = ctx.word_after(m.end())
-    if not (m["mod"] or m["rel"]) and (ctx.word_before(m.start()) not in DATE_CONTEXT or after[:1].isupper()):
+    after, before = ctx.word_after(m.end()), ctx.word_before(m.start())
+    if not (m["mod"] or m["rel"]) and (before not in DATE_CONTEXT or after[:1].isupper()) and not (
+            before in ("a", "the") and after[:1].islower() and after not in _FUNCTION):  # "the October slaying"
         return None
     mon = _month(m["mon"])
     if ctx.dct is None:
@@ -274,8 +275,10 @@ def year(m: re.Match, ctx: Context) -> Result | None:
     if ctx.dct is not None and y > ctx.dct.year + 30:
         return None
     before, after = ctx.word_before(m.start()), ctx.word_after(m.end())
+    if before == "to" and not ctx.text[max(0, m.start() - 7):m.start()].lower().startswith("up"):
+        before = ""  # "from 1991 to 1997", "dating to 1994"; but "up to 2000 troops"
     if not m["mod"] and (before in _COUNT_WORDS or (after[:1].islower() and after.endswith("s")
-                                                     and before not in DATE_CONTEXT)):
+                                                     and (before not in DATE_CONTEXT or before == "for"))):
         return None  # "some 2000 troops", "2000 people"
     return "DATE", f"{y:04d}", mod_of(m["mod"]), True, _SAME
 

@@ -266,8 +266,14 @@ def tense_around(words: list[str], i: int, j: int) -> str:
     """
     if [w.lower() for w in words[max(0, i - 3):i]] == ["as", "soon", "as"]:
         return "future"  # "as soon as Tuesday"
-    order = [k for d in range(1, len(words) + 1) for k in (i - d, j - 1 + d) if 0 <= k < len(words)]
+    # outward from the expression, each side stopping at a quotation mark: a reporting verb outside
+    # a quote ("... will leave Thursday," he said) does not set the tense of what is said inside it
+    left = next((k for k in range(i - 1, -1, -1) if words[k] in _QUOTES), -1)
+    right = next((k for k in range(j, len(words)) if words[k] in _QUOTES), len(words))
+    order = [k for d in range(1, len(words) + 1) for k in (i - d, j - 1 + d) if left < k < right]
     for k in order:
+        if w_ := _was_planning(words, k):
+            return w_
         w = words[k]
         if w.lower() == "to" and k + 1 < i <= k + 1 + _TO_REACH:
             nxt = words[k + 1]
@@ -283,5 +289,15 @@ def tense_around(words: list[str], i: int, j: int) -> str:
 
 
 _BE = frozenset("be is are am being".split())
+_QUOTES = frozenset(['"', "``", "''", "“", "”", "„", "«", "»"])
+_PLANNED = frozenset("planning going scheduled expected due set slated poised about".split())
+
+
+def _was_planning(words: list[str], k: int) -> str:
+    """"future" where ``words[k]`` is "was"/"were" before a word of plans ("were planning to march
+    Saturday", "was scheduled to land Friday"): a plan still ahead, told in the past."""
+    if words[k].lower() in ("was", "were") and k + 1 < len(words) and words[k + 1].lower() in _PLANNED:
+        return "future"
+    return ""
 _TO_REACH = 4  # "set to resume talks Monday": the infinitive governs an expression this close; not
 # "extended their offers to acquire the Toronto-based vaccine maker Friday"
