@@ -181,12 +181,12 @@ class Finder(IndirectRules):
         for back in range(0, 9):
             c = self.cue_last.get(k - back)
             if c is not None and c.first >= lo:
-                if back and (c.cls != "tell" or k == open_i):
-                    return None
-                if c.first in self.used:
+                if c.first in self.used:  # '"A," said X, "B"', '"A," X said on Monday, "B"': split
                     prev = self.records[-1] if self.records else None
                     if prev is not None and prev["cue"] == (c.start, c.end) and prev["end"] <= c.start:
                         return c, self.tokens_of(prev["mention"]) if prev["mention"] else None
+                    return None
+                if back and (c.cls != "tell" or k == open_i):
                     return None
                 if c.cls in _QUIET or passive(self.toks, c):
                     return None

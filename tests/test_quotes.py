@@ -156,6 +156,19 @@ def test_split_quote_around_its_cue():
     assert [(q.cue, q.mention, q.flag) for q in qs] == [("said", "the mayor", None), ("said", "the mayor", "split")]
 
 
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ('"The bridge is safe," said the chief engineer, "but the road needs work."', "the chief engineer"),
+        ('"We knew," one council aide said late on Monday, "that the money was gone."', "one council aide"),
+        ('"Prices will rise," Maria Lind, the bank\'s economist, said, "and soon."', "Maria Lind"),
+    ],
+)
+def test_split_quote_with_the_cue_inside_the_sentence(text, mention):
+    qs = quotes_of(text)
+    assert [(q.cue, q.mention, q.flag) for q in qs] == [("said", mention, None), ("said", mention, "split")]
+
+
 def test_multi_paragraph_quote():
     text = 'The mayor said: "The first winter was hard.\n"The second was worse, and we are still here."\nThe talks resume on Monday.'
     qs = quotes_of(text)
