@@ -81,9 +81,9 @@ RULES: tuple[tuple[str, str], ...] = (
                   r"(?:st|nd|rd|th)?(?![\d%])(?!,\d)(?:,?\s(?P<y>\d{4})(?![\w-]))?"),
     ("day_month", rf"(?<![\w.,$-])(?:the\s)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?(?P<mon>{MON})"
                   r"(?:,?\s(?P<y>\d{4})(?![\w-]))?"),
-    ("month_year", rf"(?:(?P<mod>{_MOD})\s?)?(?P<mon>{MON}),?\s(?:of\s)?(?:(?P<y>\d{{4}})(?![\w-])"
+    ("month_year", rf"(?:(?P<mod>{_MOD})[\s-]?)?(?P<mon>{MON}),?\s(?:of\s)?(?:(?P<y>\d{{4}})(?![\w-])"
                    r"|(?P<rel>this|last|next)\syear)"),
-    ("month", rf"(?:(?P<mod>{_MOD})\s?)?(?:(?P<rel>this|last|next|past|coming)\s)?(?P<mon>(?-i:{_MON_FULL}))(?![\w-])"),
+    ("month", rf"(?:(?P<mod>{_MOD})[\s-]?)?(?:(?P<rel>this|last|next|past|coming)\s)?(?P<mon>(?-i:{_MON_FULL}))(?![\w-])"),
     ("weekday", rf"(?:(?P<mod>early|late)\s)?(?:(?P<rel>last|next|this|coming|past)\s)?(?P<wd>{WEEKDAY})"
                 rf"(?:\s(?P<pod>{_POD}))?(?![\w-])"),
     ("deictic", rf"(?:(?P<mod>early|late|earlier|later)\s)?(?P<day>today|tonight|yesterday|tomorrow)"
@@ -102,17 +102,20 @@ RULES: tuple[tuple[str, str], ...] = (
                      r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?P<k>two\sthousand"
                      r"(?:\sand\s(?:one|two|three|four|five|six|seven|eight|nine))?))(?![\w-])"),
     ("the_weekend", r"(?<!\w)the\sweekend(?![\w-])"),
+    ("anaphoric", r"(?:(?P<mod>earlier|later|early|late)\s)?(?P<det>that(?:\ssame)?|the\ssame|the\sfollowing|"
+                  r"the\sprevious|the\snext)\s(?P<unit>day|morning|afternoon|evening|night|week|month|year|quarter)"
+                  r"(?![\w'’-])"),
     ("the_year", r"(?<![\w-])the\s(?:(?P<pre>full|fiscal|entire|whole)\s)?year(?![\w'’-])"),
     ("ago", rf"(?:(?P<approx>{_APPROX})\s)?(?P<n>{NUM})[\s-](?P<unit>{UNIT})s?\s"
             r"(?P<dir>ago|earlier|later|from now|hence)(?![\w-])"),
     ("span", rf"(?:the\s)?(?P<rel>past|last|next|coming|previous|first|final|latest|following)\s"
              rf"(?P<n>{NUM}|few|several)\s(?P<unit>{UNIT})s?(?![\w-])"),
-    ("duration", rf"(?:(?P<approx>{_APPROX})\s)?(?<![\w$£€.,-])(?P<n>{NUM}(?:\sand\sa\shalf)?)[\s-]"
-                 rf"(?P<unit>{UNIT})s?(?![\w-])(?!\sold\b)"),
+    ("duration", rf"(?:(?P<approx>{_APPROX})\s)?(?<![\w$£€.,-])(?P<n>{NUM}(?:\sand\sa\shalf)?)"
+                 rf"(?:\s(?:more|additional|further|straight|consecutive))?[\s-](?P<unit>{UNIT})s?(?![\w-])(?!\sold\b)"),
     ("plural", r"(?:(?P<pre>recent|coming|the\spast\sfew|the\slast\sfew|the\spast\sseveral|the\scoming|"
                r"the\snext\sfew|the\sfollowing)\s)?(?P<unit>seconds|minutes|hours|days|weeks|months|years"
                r"|decades|centuries)(?![\w-])"),
-    ("year", rf"(?:(?P<mod>{_MOD}|fiscal|the\syear)\s?|(?<![\w$£€#.,/:'’-]))(?P<y>1[5-9]\d\d|20\d\d)"
+    ("year", rf"(?:(?P<mod>{_MOD}|fiscal|the\syear)\s?|(?<=\bpost-)|(?<=\bpre-)|(?<![\w$£€#.,/:'’-]))(?P<y>1[5-9]\d\d|20\d\d)"
              r"(?![\w%'’-]|[.,/:]\d)"),
     ("decade", r"(?:the\s)?(?:(?P<mod>early|late|mid-?)\s?)?(?P<dec>1\d\d0|20\d0|['’]\d0)['’]?s(?![\w-])"),
     ("decade_word", r"(?<!\w)the\s(?:(?P<mod>early|late|mid-?)\s?)?(?P<dec>twenties|thirties|forties|"
@@ -166,14 +169,16 @@ TRIGGERS: dict[str, tuple[tuple[str, ...], int, int]] = {
              "Thursdays Fridays Saturdays Sundays Tues Tues. Wed Wed. Thurs Thurs. Thur Thur.",
              _WEEKDAY_RULES, 40, 40),
     **_words("today tonight yesterday tomorrow", ("deictic", "time", "pod_day"), 40, 40),
-    **_words("night", ("part_of_day", "set") + _UNIT_RULES, 48, 24),
+    **_words("night", ("part_of_day", "set", "anaphoric") + _UNIT_RULES, 48, 24),
     **_words("nights", ("part_of_day", "set") + _UNITS_RULES, 48, 24),
-    **_words("morning afternoon evening mornings afternoons evenings", ("part_of_day", "set", "pod_day"), 24, 40),
-    **_words("year", _UNIT_RULES + ("year_end", "year_ago", "the_year"), 48, 24),
-    **_words("quarter half", _UNIT_RULES + ("the_quarter", "quarter"), 64, 24),
+    **_words("morning afternoon evening mornings afternoons evenings", ("part_of_day", "set", "pod_day", "anaphoric"), 24, 40),
+    **_words("year", _UNIT_RULES + ("year_end", "year_ago", "the_year", "anaphoric"), 48, 24),
+    **_words("quarter", _UNIT_RULES + ("the_quarter", "quarter", "anaphoric"), 64, 24),
+    **_words("half", _UNIT_RULES + ("the_quarter", "quarter"), 64, 24),
     **_words("weekend", _UNIT_RULES + ("the_weekend",), 48, 24),
     **_words("century", _UNIT_RULES + ("century",), 48, 24),
-    **_words("second minute hour day week fortnight month decade", _UNIT_RULES, 48, 24),
+    **_words("day week month", _UNIT_RULES + ("anaphoric",), 48, 24),
+    **_words("second minute hour fortnight decade", _UNIT_RULES, 48, 24),
     **_words("seconds minutes hours days weeks fortnights months years decades centuries quarters weekends",
              _UNITS_RULES, 48, 24),
     **_words("period", ("the_quarter",), 40, 4),
@@ -216,6 +221,7 @@ _REQUIRES = {name: re.compile(rf"\b(?:{words})\b", re.I) for name, words in {
     "ago": "ago|earlier|later|now|hence", "set": "every|each|per", "set_freq": "once|twice|thrice|times",
     "end_of_the": "of", "relative": "this|last|next|past|coming|previous|current",
     "span": "past|last|next|coming|previous|first|final|latest|following",
+    "anaphoric": "that|same|following|previous|next",
 }.items()}
 
 
@@ -290,10 +296,51 @@ def extract_timexes(doc: Doc, *, published: dt.date | None = None, skip_kinds: t
             continue
         taken.append((s, e))
         chosen.append(tx._replace(granularity=granularity(tx.type, tx.value)))
-    yield from _follow_quarters(sorted(chosen, key=lambda t: t.start))
+    yield from _follow_quarters(_resolve_anaphora(sorted(chosen, key=lambda t: t.start)))
 
 
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
+_DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+_YEAR_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?!\d))?")
+
+
+def _anaphor_value(unit: str, step: int, ref: str) -> str | None:
+    """``unit`` ``step`` units from the date ``ref`` ("the following year" after 1995 -> 1996), or None
+    when ``ref`` is coarser than ``unit``."""
+    from .timex_values import PARTS_OF_DAY, shift
+
+    day = _DAY_VALUE.match(ref)
+    if day:
+        d = dt.date(int(day[1]), int(day[2]), int(day[3]))
+        if unit in PARTS_OF_DAY:
+            return f"{shift(d, 'day', step)}T{PARTS_OF_DAY[unit]}"
+        return shift(d, unit, step)
+    if unit == "quarter":
+        q = _QUARTER_VALUE.match(ref)
+        if not q:
+            return None
+        return shift(dt.date(int(q[1]), 3 * int(q[2]) - 2, 1), "quarter", step)
+    ym = _YEAR_VALUE.match(ref)
+    if ym and (unit == "year" or (unit == "month" and ym[2])):
+        return shift(dt.date(int(ym[1]), int(ym[2] or 1), 1), unit, step)
+    return None
+
+
+def _resolve_anaphora(timexes: list[Timex], *, within: int = 3) -> list[Timex]:
+    """Resolve "that day", "the following year", "the next morning" against the latest date named
+    before them (within ``within`` sentences); drop them when there is none."""
+    out: list[Timex] = []
+    for tx in timexes:
+        if tx.rule != "anaphoric":
+            out.append(tx)
+            continue
+        unit, step = tx.value.split(":")
+        ref = next((r for r in reversed(out) if tx.sentence - r.sentence <= within and r.anchored
+                    and r.type in ("DATE", "TIME") and r.value[:1].isdigit()), None)
+        value = _anaphor_value(unit, int(step), ref.value) if ref else None
+        if value is not None:
+            out.append(tx._replace(value=value, granularity=granularity(tx.type, value)))
+    return out
 _A_YEAR = re.compile(r"(?:a|one)\s+year\s+(?:ago|earlier)|year-(?:ago|earlier)", re.I)
 
 

@@ -250,6 +250,19 @@ def q_code(m: re.Match, ctx: Context) -> Result | None:
     return "DATE", f"{ctx.dct.year}-{m['q']}", None, True, _SAME
 
 
+def anaphoric(m: re.Match, ctx: Context) -> Result | None:
+    """"that day", "the following year": ``unit:step`` here; :func:`helpers.timex.extract_timexes`
+    puts in the value from the date named before it."""
+    det, unit = re.sub(r"\s+", " ", m["det"].lower()), m["unit"].lower()
+    step = 1 if det in ("the following", "the next") else -1 if det == "the previous" else 0
+    if det == "the next" and unit not in PARTS_OF_DAY and unit != "day":
+        return None  # "the next year" is the DCT's next year (rule "relative")
+    if det == "the same" and m["mod"] is None and ctx.word_after(m.end()).lower() in ("as", "that"):
+        return None  # "the same day as ..."
+    tx_type = "TIME" if unit in PARTS_OF_DAY else "DATE"
+    return tx_type, f"{unit}:{step}", mod_of(m["mod"]), ctx.dct is not None, _SAME
+
+
 NORMALIZERS: dict[str, Callable[[re.Match, Context], Result | None]] = {
     **CALENDAR_RULES,
     "ago": ago,
@@ -266,4 +279,5 @@ NORMALIZERS: dict[str, Callable[[re.Match, Context], Result | None]] = {
     "quarter": quarter,
     "the_quarter": the_quarter,
     "q_code": q_code,
+    "anaphoric": anaphoric,
 }
