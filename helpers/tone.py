@@ -37,30 +37,34 @@ def vader_lexicon_path() -> str:
     return str(resources.files("vaderSentiment") / "vader_lexicon.txt")
 
 
+_REMOVE_PUNCTUATION = re.compile(VaderConstants.REGEX_REMOVE_PUNCTUATION.pattern)  # stdlib re, same class
+_PUNC_FIRST = frozenset(p[0] for p in VaderConstants.PUNC_LIST)
+_PUNC_LAST = frozenset(p[-1] for p in VaderConstants.PUNC_LIST)
+
+
 class _SentiText(SentiText):
     """NLTK's ``SentiText`` with the same words in linear time.
 
     NLTK builds a dictionary of every (punctuation, word) pair of the text for each call, which
     made tone scoring cost more than tokenizing; stripping one punctuation item off each side and
-    looking the rest up among the text's words gives the same list.
+    looking the rest up among the text's words gives the same list. The text's words without
+    punctuation are only needed (and only computed) when some word starts or ends with it.
     """
 
     def _words_and_emoticons(self) -> list[str]:
-        words_only = {w for w in self.REGEX_REMOVE_PUNCTUATION.sub("", self.text).split() if len(w) > 1}
-        out = []
-        for we in self.text.split():
-            if len(we) <= 1:
-                continue
-            if we not in words_only:
-                for p in self.PUNC_LIST:
-                    if we.endswith(p) and we[: -len(p)] in words_only:
-                        we = we[: -len(p)]
-                        break
-                    if we.startswith(p) and we[len(p):] in words_only:
-                        we = we[len(p):]
-                        break
-            out.append(we)
-        return out
+        words = [w for w in self.text.split() if len(w) > 1]
+        if not any(w[0] in _PUNC_FIRST or w[-1] in _PUNC_LAST for w in words):
+            return words
+        words_only = {w for w in _REMOVE_PUNCTUATION.sub("", self.text).split() if len(w) > 1}
+        return [self._strip(w, words_only) if w not in words_only else w for w in words]
+
+    def _strip(self, we: str, words_only: set[str]) -> str:
+        for p in self.PUNC_LIST:
+            if we.endswith(p) and we[: -len(p)] in words_only:
+                return we[: -len(p)]
+            if we.startswith(p) and we[len(p):] in words_only:
+                return we[len(p):]
+        return we
 
 
 class VaderFromText(SentimentIntensityAnalyzer):
@@ -72,22 +76,29 @@ class VaderFromText(SentimentIntensityAnalyzer):
         self.constants = VaderConstants()
 
     def polarity_scores(self, text: str) -> dict[str, float]:
-        """NLTK's ``polarity_scores`` (same rules, same result) over the linear-time words."""
-        sentitext = _SentiText(text, self.constants.PUNC_LIST, self.constants.REGEX_REMOVE_PUNCTUATION)
+        """NLTK's ``polarity_scores`` (same rules, same result) over the linear-time words.
+
+        A word outside the lexicon gets valence 0 without the call to ``sentiment_valence`` (which
+        returns 0 for it too): most words of a news text are not in VADER's lexicon.
+        """
+        sentitext = _SentiText(text, self.constants.PUNC_LIST, _REMOVE_PUNCTUATION)
         words = sentitext.words_and_emoticons
-        first_index: dict[str, int] = {}
-        for idx, token in enumerate(words):
-            first_index.setdefault(token, idx)
-        sentiments: list[float] = []
-        for item in words:
-            i = first_index[item]
-            low = item.lower()
-            if (i < len(words) - 1 and low == "kind" and words[i + 1].lower() == "of") or (
-                low in self.constants.BOOSTER_DICT
-            ):
-                sentiments.append(0)
-                continue
-            sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+        lexicon, boosters = self.lexicon, self.constants.BOOSTER_DICT
+        lows = [w.lower() for w in words]
+        sentiments: list[float] = [0] * len(words)
+        # NLTK scores each word at the index of its first occurrence (``list.index``), so the
+        # valence depends on the word alone: computed once per distinct word.
+        valences: dict[str, float] = {}
+        for k in [k for k, low in enumerate(lows) if low in lexicon]:
+            item = words[k]
+            if item not in valences:
+                i = words.index(item)
+                low = lows[k]
+                if (i < len(words) - 1 and low == "kind" and lows[i + 1] == "of") or low in boosters:
+                    valences[item] = 0
+                else:
+                    valences[item] = self.sentiment_valence(0, sentitext, item, i, [])[0]
+            sentiments[k] = valences[item]
         sentiments = self._but_check(words, sentiments)
         return self.score_valence(sentiments, text)
 

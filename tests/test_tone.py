@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers.article import Article
 from helpers.text import tokenize
@@ -60,3 +62,33 @@ def test_fast_vader_matches_nltk(text):
     from helpers.tone import vader
 
     assert vader().polarity_scores(text) == SentimentIntensityAnalyzer.polarity_scores(vader(), text)
+
+
+_VADER_WORDS = ["good", "GOOD", "bad", "Bad", "not", "never", "very", "kind", "of", "but", "BUT", "least", "at",
+                "great", "the", "war", "killed", "hope", "without", "doubt", "sort", "extremely", "no", "cat",
+                ":)", ":(", "!", "?", ",", ".", "'", '"', "-", "lol", "fail", "happy", "sad", "n't"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_VADER_WORDS), st.sampled_from(["", ",", "!", ".", "?!", "'", "\""]),
+                          st.sampled_from([" ", "  ", "\n", ""])), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_fast_vader_matches_nltk_on_generated_text(parts):
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    from helpers.tone import vader
+
+    text = "".join(w + p + sep for w, p, sep in parts)
+    assert vader().polarity_scores(text) == SentimentIntensityAnalyzer.polarity_scores(vader(), text)
+
+
+@pytest.mark.shared
+def test_fast_vader_matches_nltk_on_polnear_paragraphs(shared):
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    from helpers.tone import vader
+
+    files = sorted((shared / "eval" / "polnear" / "dev" / "text").glob("*"))[:40]
+    paragraphs = [p for f in files for p in f.read_text(encoding="utf-8").split("\n") if p.strip()]
+    assert len(paragraphs) > 200
+    for p in paragraphs:
+        assert vader().polarity_scores(p) == SentimentIntensityAnalyzer.polarity_scores(vader(), p), p[:60]
