@@ -200,6 +200,8 @@ def weekday(m: re.Match, ctx: Context) -> Result | None:
     else:
         relation = {"last": "last", "past": "last", "next": "next"}.get(rel, "")
         tense = "future" if rel == "coming" else ("present" if rel == "this" else ctx.tense)
+        if not rel and ctx.text[m.end():m.end() + 2] in ("'s", "’s"):
+            tense = "past"  # "Wednesday's ruling", "Friday's close": an event already reported
         v, ok = nearest_weekday(ctx.dct, n, tense, relation=relation).isoformat(), True
     if pod:
         return "TIME", f"{v}T{pod}", mod_of(m["mod"]), ok, _SAME
