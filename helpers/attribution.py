@@ -71,6 +71,16 @@ class Finder(IndirectRules):
     def span(self, i: int, j: int) -> tuple[int, int]:
         return self.toks[i].start, self.toks[j - 1].end
 
+    def possessive(self, i: int) -> bool:
+        """The mark token ``i`` is a possessive apostrophe: "campaign\u2019s", "Jones' "."""
+        toks = self.toks
+        if i == 0 or toks[i - 1].end != toks[i].start or not toks[i - 1].text[-1:].isalpha():
+            return False
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and nxt.start == toks[i].end:
+            return nxt.text in ("s", "S")
+        return toks[i - 1].text.endswith("s")
+
     def in_outer(self, offset: int) -> bool:
         k = bisect.bisect_right(self.outer_starts, offset) - 1
         return k >= 0 and self.outer[k].start < offset < self.outer[k].end
@@ -121,10 +131,20 @@ class Finder(IndirectRules):
         j = close_i
         while j < hi and self.toks[j].text in (",", *_DASHES):
             j += 1
-        for k in range(j, min(j + 26, hi)):
+        k, stop = j - 1, min(j + 26, hi)
+        while k + 1 < stop:
+            k += 1
             c = self.cue_first.get(k)
+            if c is not None and k == j and self.toks[k].text[:1].isupper() and k + 1 in self.cue_first:
+                c = None  # '"...," Read said': a name that is also a cue word
             if c is None:
-                if self.toks[k].text in _CLAUSE_PUNCT or self.toks[k].text in MARKS:
+                t = self.toks[k].text
+                if t == "(" and k > j and self.toks[k - 1].text[:1].isupper():  # 'Rep. Ann Lee (D-Ore.) said'
+                    close = next((i for i in range(k + 1, min(k + 8, stop)) if self.toks[i].text in "()"), None)
+                    if close is not None and self.toks[close].text == ")":
+                        k = close
+                        continue
+                if t in _CLAUSE_PUNCT or (t in MARKS and not self.possessive(k)):
                     return None
                 continue
             if c.cls in _QUIET or passive(self.toks, c):
@@ -192,13 +212,20 @@ class Finder(IndirectRules):
                     return None
                 if c.cls == "source-after" or (c.cls == "post" and self.toks[c.last].text != ":"):
                     return None
-                m = mention_before(self.toks, c.first, lo)
-                if m is None and c.first > lo and self.toks[c.first - 1].text == "," and c.text.endswith("ing"):
-                    m = self.subject(lo, c.first)  # 'She praised the crew, saying "..."'
-                return c, m
+                if c.first > lo and self.toks[c.first - 1].text == "," and c.text.endswith("ing"):
+                    return c, self.participle_source(c, lo)
+                return c, mention_before(self.toks, c.first, lo)
             if k - back - 1 < lo or not _is_word(self.toks[k - back - 1].text):
                 return None
         return None
+
+    def participle_source(self, c: Cue, lo: int) -> tuple[int, int] | None:
+        """The source of ', adding "..."' / ', saying "..."': the main clause's subject, not the noun
+        before the comma ('"...," he said, adding, "..."' -> he; 'She praised the crew, saying' -> She)."""
+        prev = self.records[-1] if self.records else None
+        if prev is not None and prev["mention"] and prev["cue"] and self.toks[lo].start <= prev["cue"][0] < c.start:
+            return self.tokens_of(prev["mention"])
+        return self.subject(lo, c.first) or mention_before(self.toks, c.first, lo)
 
     def direct(self, q) -> None:
         s0, s1 = self.doc.sentence_at(q.start), self.doc.sentence_at(max(q.start, q.end - 1))

@@ -169,6 +169,34 @@ def test_split_quote_with_the_cue_inside_the_sentence(text, mention):
     assert [(q.cue, q.mention, q.flag) for q in qs] == [("said", mention, None), ("said", mention, "split")]
 
 
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ('"We will appeal," Tom Hale, the club\u2019s lawyer, said on Friday.', "Tom Hale"),
+        ('\u201cIt is a fair deal,\u201d the union\u2019s chief negotiator said.', "the union\u2019s chief negotiator"),
+        ('"The vote was close," the Greens\' leader said.', "the Greens' leader"),
+        ('\u201cWe need more nurses,\u201d Sen. Ann Brody (D) said.', "Sen. Ann Brody (D)"),
+        ('"Nothing has changed," Read said.', "Read"),
+    ],
+)
+def test_source_after_the_quote_past_possessives_and_parentheses(text, mention):
+    qs = quotes_of(text)
+    assert [(q.kind, q.mention) for q in qs] == [("direct", mention)]
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ('"The river is rising," he said, adding, "We will open the shelters tonight."', "he"),
+        ('The mayor thanked the volunteers, saying "You saved the town."', "The mayor"),
+        ('She praised the rescue crews on Monday, noting: "They worked all night."', "She"),
+    ],
+)
+def test_participle_cue_takes_the_main_clause_subject(text, mention):
+    q = [q for q in quotes_of(text) if q.kind == "direct"][-1]
+    assert q.mention == mention
+
+
 def test_multi_paragraph_quote():
     text = 'The mayor said: "The first winter was hard.\n"The second was worse, and we are still here."\nThe talks resume on Monday.'
     qs = quotes_of(text)
