@@ -58,7 +58,7 @@ _NUM_WORD = (
     r"six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 )
-NUM = rf"(?:\d+(?:\.\d+)?|{_NUM_WORD}|a couple of|a few|a dozen|a hundred|a single|several|a|an|few|many|some)"
+NUM = rf"(?:\d+(?:\.\d+|\s1/2)?|{_NUM_WORD}|half\san?|a couple of|a few|a dozen|a hundred|a single|several|a|an|few|many|some)"
 UNIT = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|centur(?:y|ie))"
 _APPROX = r"about|almost|nearly|some|more than|less than|over|at least|up to|around|roughly|approximately|just|only"
 _MOD = r"early|late|mid-?|earlier|later|(?:the\s)?(?:end|beginning|start|middle|rest|remainder|first half|second half) of"
@@ -111,7 +111,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("span", rf"(?:the\s)?(?P<rel>past|last|next|coming|previous|first|final|latest|following)\s"
              rf"(?P<n>{NUM}|few|several)\s(?P<unit>{UNIT})s?(?![\w-])"),
     ("duration", rf"(?:(?P<approx>{_APPROX})\s)?(?<![\w$£€.,-])(?P<n>{NUM}(?:\sand\sa\shalf)?)"
-                 rf"(?:\s(?:more|additional|further|straight|consecutive))?[\s-](?P<unit>{UNIT})s?(?![\w-])(?!\sold\b)"),
+                 rf"(?:\s(?:more|additional|further|straight|consecutive))?[\s-](?P<unit>{UNIT})s?(?P<half>\sand\sa\shalf)?(?![\w-])(?!\sold\b)"),
     ("plural", r"(?:(?P<pre>recent|coming|the\spast\sfew|the\slast\sfew|the\spast\sseveral|the\scoming|"
                r"the\snext\sfew|the\sfollowing)\s)?(?P<unit>seconds|minutes|hours|days|weeks|months|years"
                r"|decades|centuries)(?![\w-])"),

@@ -61,6 +61,8 @@ def duration_(m: re.Match, ctx: Context) -> Result | None:
         if re.search(r"(\d|[$£€%]|\bonce|\btwice|\btimes|\bmillion|\bbillion|\bthousand|\bhundred)"
                      r"(\s+[^\W\d]+)?\s*$", before):  # "$5 a year", "2 million ostras a day"
             return "SET", duration(1, unit), None, True, (m.start("n"), m.end())
+    if m["half"] and n is not None:  # "a minute and a half"
+        n += 0.5
     return "DURATION", duration(n, unit), mod_of(m["approx"]), True, _SAME
 
 

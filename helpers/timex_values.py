@@ -57,7 +57,7 @@ _SMALL = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
-_WORD_NUMBERS = {"a": 1, "an": 1, "a single": 1, "half a": 0.5, "a half": 0.5, "a dozen": 12,
+_WORD_NUMBERS = {"a": 1, "an": 1, "a single": 1, "half a": 0.5, "half an": 0.5, "a half": 0.5, "a dozen": 12,
                  "a hundred": 100, "hundred": 100, "one hundred": 100, "a couple": 2}
 _ORDINALS = {w: i + 1 for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
@@ -68,8 +68,8 @@ _ORDINALS.update({"twenty-first": 21, "twenty first": 21})
 def number(word: str) -> float | int | None:
     """The value of a number written in digits or words; ``None`` for vague ones ("several")."""
     w = re.sub(r"\s+", " ", word.strip().lower().replace(",", ""))
-    w = re.sub(r" and a half$", "", w) if w.endswith("and a half") else w
-    half = 0.5 if word.lower().strip().endswith("and a half") else 0
+    half = 0.5 if w.endswith(("and a half", " 1/2", "½")) else 0
+    w = re.sub(r"(?: and a half| 1/2|½)$", "", w) if half else w
     if re.fullmatch(r"\d+(?:\.\d+)?", w):
         n = float(w) if "." in w else int(w)
     elif w in _SMALL:
@@ -94,11 +94,21 @@ def ordinal(word: str) -> int | None:
     return int(m[1]) if m else _ORDINALS.get(w)
 
 
+_HALVES = {"year": "6M", "month": "15D", "day": "T12H", "hour": "30M", "minute": "30S"}
+
+
 def duration(n: float | int | None, unit: str) -> str:
-    """TimeML duration: ``P3Y``, ``PT24H``, ``PXDE`` (vague number)."""
+    """TimeML duration: ``P3Y``, ``PT24H``, ``P2Q``, ``PXDE`` (vague number), ``P2Y6M`` (two and a half years).
+
+    >>> duration(2.5, "year"), duration(0.5, "hour"), duration(2, "quarter"), duration(None, "week")
+    ('P2Y6M', 'PT30M', 'P2Q', 'PXW')
+    """
     letter, _ = UNITS[unit]
-    if n is not None and unit in ("quarter", "decade"):  # TimeML writes P9M, P20Y
-        n, letter = n * (3 if unit == "quarter" else 10), ("M" if unit == "quarter" else "Y")
+    if n is not None and unit == "decade":  # TimeML writes P20Y
+        n, letter = n * 10, "Y"
+    if n is not None and n % 1 == 0.5 and unit in _HALVES:  # "2 1/2 years": P2Y6M, "5 1/2 hours": PT5H30M
+        whole = f"{int(n)}{letter}" if n >= 1 else ""
+        return ("PT" if unit in ("second", "minute", "hour") else "P") + whole + _HALVES[unit]
     amount = "X" if n is None else (f"{n:g}" if isinstance(n, float) else str(n))
     return f"PT{amount}{letter}" if unit in ("second", "minute", "hour") else f"P{amount}{letter}"
 
