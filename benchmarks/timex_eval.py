@@ -49,8 +49,22 @@ class Document(NamedTuple):
     gold: list[Expr]
 
 
-def read_timeml(path: str | Path) -> Document:
-    """Text (tags removed, entities decoded), DCT and gold TIMEX3s of one TimeML file."""
+_SHORT_WEEK = re.compile(r"(?<=-W)(\d)(?!\d)")
+
+
+def canonical_value(value: str) -> str:
+    """A gold value in ISO 8601 form: a few AQUAINT files write weeks without their leading zero
+    ("2000-W6" for 2000-W06, the same week); nothing else is changed.
+
+    >>> canonical_value("2000-W6"), canonical_value("2000-W06"), canonical_value("XXXX-WXX-2")
+    ('2000-W06', '2000-W06', 'XXXX-WXX-2')
+    """
+    return _SHORT_WEEK.sub(r"0\1", value) if "-W" in value else value
+
+
+def read_timeml(path: str | Path, *, canonical: bool = True) -> Document:
+    """Text (tags removed, entities decoded), DCT and gold TIMEX3s of one TimeML file; gold values
+    through :func:`canonical_value` unless ``canonical`` is False."""
     raw = Path(path).read_text(encoding="utf-8")
     dct_m = re.search(r"<DCT>\s*<TIMEX3\b([^>]*)>", raw)
     dct_value = dict(_ATTR.findall(dct_m.group(1))).get("value", "") if dct_m else ""
@@ -70,7 +84,8 @@ def read_timeml(path: str | Path) -> Document:
             open_ = (length, dict(_ATTR.findall(m.group(1))))
         elif m.group(0) == "</TIMEX3>" and open_ is not None:
             s, attrs = open_
-            gold.append(Expr(s, length, attrs.get("type", ""), attrs.get("value", "")))
+            value = attrs.get("value", "")
+            gold.append(Expr(s, length, attrs.get("type", ""), canonical_value(value) if canonical else value))
             open_ = None
         pos = m.end()
     parts.append(html.unescape(body[pos:]))
@@ -224,9 +239,9 @@ def print_errors(name: str, errs: dict[str, dict[str, list[str]]], *, examples: 
                 print(f"            {line}")
 
 
-def evaluate(data: str | Path, system: str = "presslens") -> dict[str, dict[str, float]]:
+def evaluate(data: str | Path, system: str = "presslens", *, canonical: bool = True) -> dict[str, dict[str, float]]:
     """Score one system ("presslens" or "dateparser") on every .tml file under ``data``."""
-    docs = [read_timeml(p) for p in sorted(Path(data).glob("*.tml"))]
+    docs = [read_timeml(p, canonical=canonical) for p in sorted(Path(data).glob("*.tml"))]
     return score(docs, presslens_system if system == "presslens" else dateparser_system)
 
 
@@ -268,6 +283,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", type=int, nargs="?", const=25, metavar="N",
                     help="list value mismatches, misses and spurious expressions, N largest groups per kind")
     ap.add_argument("--no-dateparser", action="store_true", help="skip the dateparser baseline")
+    ap.add_argument("--raw-values", action="store_true",
+                    help="compare gold values exactly as written (no zero-padding of ISO weeks)")
     args = ap.parse_args(argv)
     if not args.data and not args.speed:
         ap.error("give --data and/or --speed")
@@ -275,9 +292,10 @@ def main(argv: list[str] | None = None) -> int:
         if not Path(folder).is_dir():
             print(f"timex_eval: no such folder {folder}", file=sys.stderr)
             return 2
-        print_scores(f"presslens on {folder}", evaluate(folder))
+        canonical = not args.raw_values
+        print_scores(f"presslens on {folder}", evaluate(folder, canonical=canonical))
         if args.errors:
-            docs = [read_timeml(p) for p in sorted(Path(folder).glob("*.tml"))]
+            docs = [read_timeml(p, canonical=canonical) for p in sorted(Path(folder).glob("*.tml"))]
             print_errors(folder, errors(docs, presslens_system), top=args.errors)
         if not args.no_dateparser:
             try:
@@ -285,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
             except ImportError:
                 print("  (dateparser not installed: pip install -e '.[dev]' for the baseline)")
             else:
-                print_scores(f"dateparser.search.search_dates on {folder}", evaluate(folder, "dateparser"))
+                print_scores(f"dateparser.search.search_dates on {folder}", evaluate(folder, "dateparser", canonical=canonical))
     if args.speed:
         r = speed(args.speed)
         print(f"\nspeed on {args.speed}: {r['articles']} articles, {r['words']:,} words, {r['timexes']:,} expressions")
