@@ -168,6 +168,8 @@ class Finder(IndirectRules):
         cue, m = found
         if self.toks[close_i].text[:1].islower():
             return found
+        if cue.first == close_i and m is None:
+            return None  # '"... quickly." Asked whether ...': a new sentence, not '"...." Said the mayor.'
         after = max(cue.last, m[1] if m else 0)
         if after >= nxt.end_token:
             return found

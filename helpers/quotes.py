@@ -24,6 +24,7 @@ import pandas as pd
 
 from .attribution import Finder
 from .cues import CueLexicon, load_cues
+from .frames import Columns
 from .quotemarks import QUOTE_PAIRS, QuoteSpan, quoted_spans, scan_quotes
 from .text import Doc
 
@@ -97,6 +98,8 @@ def extract_quotes(doc: Doc, *, lexicon: CueLexicon | None = None) -> list[Quote
                     if f is not r and f["start"] <= r["start"] and r["end"] <= f["end"] and f["start"] < r["start"]:
                         nested_in = k
                         break
+        if nested_in is None and r["kind"] != "indirect" and r.get("cue") and r.get("flag") not in ("split", "floating", "headline"):
+            nested_in = _container(found, starts, r)
         cue, mention = r.get("cue"), r.get("mention")
         sent = doc.sentence_at(r["start"])
         out.append(
@@ -112,20 +115,46 @@ def extract_quotes(doc: Doc, *, lexicon: CueLexicon | None = None) -> list[Quote
     return out
 
 
+def _container(found: list[dict], starts: list[tuple[int, int]], r: dict) -> int | None:
+    """Index of a record whose content holds ``r`` and its cue ('He said that she sees "two sides"':
+    the inner attribution is nested in the outer one), or None."""
+    lo = min(r["start"], r["cue"][0])
+    hi = max(r["end"], r["cue"][1])
+    k = bisect.bisect_right(starts, (lo, 1 << 62)) - 1
+    best = None
+    for j in range(k, max(-1, k - 40), -1):  # records starting at or before lo, nearest first
+        f = found[j]
+        if f is r or f["start"] > lo:
+            continue
+        if f["end"] >= hi and (f["start"], f["end"]) != (r["start"], r["end"]) and f["cue"] and f["cue"][1] <= r["start"]:
+            best = j
+            break
+    return best
+
+
+#: The ``quotes`` table's dtypes (``helpers.frames``), in ``COLUMNS`` order.
+SCHEMA = {
+    "article": "str", "kind": "str", "text": "str", "start": "int64", "end": "int64", "cue": "str",
+    "cue_start": "Int64", "cue_end": "Int64", "speaker": "object", "mention": "str", "mention_start": "Int64",
+    "mention_end": "Int64", "paragraph": "int64", "sentence": "int64", "nested_in": "Int64", "flag": "str",
+    "resolution": "object",
+}
+
+
+def quote_columns(doc: Doc, *, lexicon: CueLexicon | None = None) -> Columns:
+    """The ``quotes`` table as ``helpers.frames.Columns`` (what the pipeline step stores)."""
+    quotes = extract_quotes(doc, lexicon=lexicon)
+    n = len(quotes)
+    data = dict(zip(Quote._fields, map(list, zip(*quotes)))) if quotes else {f: [] for f in Quote._fields}
+    data.update(article=[doc.article.id] * n, speaker=[None] * n, resolution=[None] * n)
+    return Columns(data, SCHEMA)
+
+
 def quotes_table(doc: Doc, *, lexicon: CueLexicon | None = None) -> pd.DataFrame:
     """The ``quotes`` table: one row per quote, columns ``COLUMNS`` (speaker/resolution left None)."""
-    rows = [
-        {**q._asdict(), "article": doc.article.id, "speaker": None, "resolution": None}
-        for q in extract_quotes(doc, lexicon=lexicon)
-    ]
-    df = pd.DataFrame(rows, columns=COLUMNS)
-    for col in ("cue_start", "cue_end", "mention_start", "mention_end", "nested_in"):
-        df[col] = df[col].astype("Int64")
-    df["speaker"] = df["speaker"].astype(object)
-    df["resolution"] = df["resolution"].astype(object)
-    return df
+    return quote_columns(doc, lexicon=lexicon).to_frame()
 
 
 def quotes_step(a: Analysis) -> None:
     """Pipeline step: add the ``quotes`` table to the Analysis."""
-    a.tables["quotes"] = quotes_table(a.doc)
+    a.tables["quotes"] = quote_columns(a.doc)

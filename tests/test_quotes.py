@@ -197,6 +197,35 @@ def test_participle_cue_takes_the_main_clause_subject(text, mention):
     assert q.mention == mention
 
 
+@pytest.mark.parametrize(
+    "text, inner, outer",
+    [
+        ('The coach said that his players see "a lot of pressure this season."', '"a lot of pressure this season."',
+         "said"),
+        ('Officials told us that the mayor sees "no reason to close the port."', '"no reason to close the port."',
+         "told"),
+    ],
+)
+def test_attribution_inside_a_reported_clause_is_nested(text, inner, outer):
+    qs = quotes_of(text)
+    q = next(q for q in qs if q.text == inner)
+    assert q.nested_in is not None and qs[q.nested_in].cue == outer
+    assert qs[q.nested_in].start < q.start and q.end <= qs[q.nested_in].end
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ('The minister admitted that he had only "skimmed the report." Asked whether he would resign, he declined.',
+         "admitted"),
+        ('"We will look at it again next year." Asked about the cost, the mayor shrugged.', None),
+        ('"We will look at it again next year." Said the mayor.', "Said"),
+    ],
+)
+def test_a_cue_opening_the_next_sentence_needs_a_speaker(text, cue):
+    assert [q.cue for q in quotes_of(text) if '"' in q.text] == [cue]
+
+
 def test_multi_paragraph_quote():
     text = 'The mayor said: "The first winter was hard.\n"The second was worse, and we are still here."\nThe talks resume on Monday.'
     qs = quotes_of(text)
