@@ -95,6 +95,8 @@ def find_cues(
         w = _norm(tokens[i].text)
         n = lex.longest.get(w, 0)
         found = 0
+        if n and _in_name(tokens, i, lo):
+            n = 0  # "Ian Read said", "Bob Hope spoke": a capitalised word inside a sentence is a name
         if n:
             for k in range(min(n, hi - i), 0, -1):
                 key = tuple(_norm(t.text) for t in tokens[i : i + k])
@@ -106,6 +108,15 @@ def find_cues(
                     break
         i += found or 1
     return out
+
+
+def _in_name(tokens: Sequence[Token], i: int, lo: int) -> bool:
+    """A capitalised word after a capitalised word, mid-sentence, and before a lower-case word."""
+    t = tokens[i].text
+    if not (t[:1].isupper() and not t.isupper()) or i <= lo or i + 1 >= len(tokens):
+        return False
+    prev, nxt = tokens[i - 1], tokens[i + 1]
+    return prev.sentence == tokens[i].sentence and prev.text[:1].isupper() and nxt.text[:1].islower()
 
 
 # --------------------------------------------------------------------------------------------

@@ -44,9 +44,20 @@ _DOCUMENTS = frozenset(
     "poll polls survey surveys interview interviews statement report study letter memo op-ed email speech "
     "tweet post video filing analysis column book editorial testimony remarks address".split()
 )
+#: Stop words that can open a bare reported clause ("say there is", "said this was").
+_OPENERS = frozenset("there this these those it's".split())
 _NEW_CLAUSE = frozenset("even and but as though although while whereas".split())
 _SKIP_CUT = frozenset("also then later has had have never".split())
-_PRONOUNS = frozenset("he she they we i you it who which that officials analysts experts critics residents".split())
+_PRONOUNS = frozenset("he she they we i you it who which that".split())
+#: Lower-case words that stand alone as sources ("officials said", "most said yes", "aides say").
+_GROUPS = frozenset(
+    "officials analysts experts critics residents strategists aides advisers advisors sources observers "
+    "economists democrats republicans voters supporters opponents organizers organisers lawmakers legislators "
+    "investigators prosecutors police authorities witnesses scientists researchers historians diplomats "
+    "activists members leaders people pollsters respondents participants insiders operatives donors "
+    "delegates attendees protesters protestors officers spokesmen executives scholars others many most some "
+    "several few both all half".split()
+)
 
 
 class IndirectRules:
@@ -83,10 +94,16 @@ class IndirectRules:
         after = self.cue_first.get(c.last)
         if (after is not None and after.cls not in ("phrase", "source-after")) or (c.first - 1 in self.cue_last_tok):
             return  # "the report said", "publish release schedules": one of the two is a noun
+        if c.cls in ("say", "verb") and c.first > lo + 2 and toks[c.first - 1].text in (",", *_DASHES):
+            m2 = mention_after(toks, c.last, hi)  # "..., said lobbyist Ann Ode, a partner."
+            if m2 and toks[m2[0]].text[:1].isupper() and (m2[1] >= hi or toks[m2[1]].text in (".", ";", "!", "?") or (
+                toks[m2[1]].text == "," and not any(k in self.cue_first for k in range(m2[1], hi))
+            )):
+                return self.indirect_record(c, m2, lo, c.first - 1)
         m = mention_before(toks, c.first, lo)
         if m is not None and any(i in self.cue_last_tok for i in range(*m)):
             m = None
-        if m is not None and m[1] - m[0] == 1 and toks[m[0]].text.islower() and _norm(toks[m[0]].text) not in _PRONOUNS:
+        if m is not None and m[1] - m[0] == 1 and toks[m[0]].text.islower() and _norm(toks[m[0]].text) not in _PRONOUNS | _GROUPS:
             m = None  # "sudden releases", "long complained": not a source
         if m is not None and _norm(toks[m[0]].text) in RELATIVES and m[1] - m[0] == 1:
             m = self.antecedent(m[0], lo) or m
@@ -106,7 +123,9 @@ class IndirectRules:
                 m2 = mention_after(toks, c.last, hi)
                 if m2 and (m2[1] >= hi or toks[m2[1]].text in (".", ",", ";", "!", "?")):
                     return self.indirect_record(c, m2, lo, c.first - 1)
-            return
+            m = self.sentence_subject(lo, b) if c.cls != "post" and self.complement(c, hi) is not None else None
+            if m is None:
+                return
         a = self.complement(c, hi) if c.cls != "post" else None
         if a is not None:
             e = hi
@@ -119,6 +138,8 @@ class IndirectRules:
         nxt = c.last
         while c.cls == "tell" and nxt < min(hi, c.last + 3) and _is_word(toks[nxt].text):
             nxt += 1  # "..., she told reporters."
+        if nxt < hi and c.cls not in _QUIET and self.adjunct_tail(nxt, hi):
+            nxt = hi  # "..., she said in a message to the convention."
         if c.cls not in _QUIET and (nxt >= hi or toks[nxt].text in (".", ",", ";", "!", "?")):
             if m[0] > lo + 1 and toks[m[0] - 1].text in (",", *_DASHES):  # "..., X said."
                 if (nxt + 1 < hi and toks[nxt].text == "," and toks[nxt + 1].text[:1].islower()
@@ -126,6 +147,36 @@ class IndirectRules:
                         and self.words(nxt + 1, hi) >= 2):
                     return self.indirect_record(c, m, lo, hi)  # "Costs, he added, were rising": the cue sits inside
                 return self.indirect_record(c, m, lo, m[0] - 1)
+
+    def adjunct_tail(self, k: int, hi: int) -> bool:
+        """True when ``toks[k:hi]`` is only an adjunct ("on Monday", "in an interview with ABC.")."""
+        toks = self.toks
+        first = _norm(toks[k].text)
+        if not (first in _ADJUNCT_START or first in _DAYS) or hi - k > 16:
+            return False
+        for i in range(k, hi):
+            w = _norm(toks[i].text)
+            if w in ("that", ",", ";", ":") or w in _SUBJECT_PRONOUNS or w in _WH or i in self.cue_first:
+                return all(not _is_word(t.text) for t in toks[i:hi]) if w in (",", ";", ":") else False
+        return True
+
+    def sentence_subject(self, lo: int, b: int) -> tuple[int, int] | None:
+        """The whole stretch before the verb as its subject ("Thirty-one percent of those surveyed say",
+        "By big margins, those polled say"), when it holds no clause break, quotation or other cue."""
+        toks = self.toks
+        k = lo
+        while k < b and (_norm(toks[k].text) in _LEAD_CONJ or not _is_word(toks[k].text)):
+            k += 1
+        comma = next((i for i in range(k, min(k + 6, b)) if toks[i].text == ","), None)
+        if comma is not None and _norm(toks[k].text) in STOP_WORDS:
+            k = comma + 1  # an opening adverbial: "Indeed,", "In New Hampshire,"
+        if not 0 < b - k <= 16 or _norm(toks[k].text) in ("it", "there", "this", "that"):
+            return None
+        for i in range(k, b):
+            t = toks[i].text
+            if i in self.cue_first or t in (".", ";", ":", "?", "!", "(", ")") or t in MARKS:
+                return None
+        return (k, b)
 
     def subject(self, lo: int, hi: int) -> tuple[int, int] | None:
         """The sentence's subject for a second verb ("They met him and said ..."): a pronoun or a name."""
@@ -195,7 +246,7 @@ class IndirectRules:
                 return k if self.words(k, hi) >= 3 else None  # "asked them whether ...", "explained how ..."
             if not _is_word(toks[k].text) and w != ",":
                 return None
-            if c.cls in ("say", "phrase", "think") and k == c.last and w not in STOP_WORDS and w != ",":
+            if c.cls in ("say", "phrase", "think") and k == c.last and (w not in STOP_WORDS or w in _OPENERS) and w != ",":
                 return k if self.words(k, hi) >= 3 else None
             if c.cls == "say" and k == c.last and w == "," and k + 1 < hi and _norm(toks[k + 1].text) not in STOP_WORDS:
                 return k + 1 if self.words(k, hi) >= 4 and toks[k + 1].start not in self.outer_set else None

@@ -1,0 +1,125 @@
+"""Tests for the indirect-speech rules (helpers.indirect, helpers.cues): cue, source and content."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.cues import find_cues
+from helpers.quotes import extract_quotes
+from helpers.text import tokenize_text
+
+
+def quotes_of(text: str) -> list:
+    return [q for q in extract_quotes(tokenize_text(f"Headline\n{text}", title="Headline")) if q.flag != "headline"]
+
+
+def find(text: str, content: str):
+    """The quote whose text is ``content`` (fails listing every quote found)."""
+    qs = quotes_of(text)
+    hits = [q for q in qs if q.text == content]
+    assert hits, [(q.text, q.mention, q.cue) for q in qs]
+    return hits[0]
+
+
+# --- cue words that are names -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, cues", [
+    ("Chief executive Ian Read said the plant would close.", ["said"]),
+    ("The comedian Bob Hope once told reporters he liked golf.", ["told reporters"]),
+    ("Read the statement, she said.", ["Read", "said"]),
+    ("Mr. Van Hear said the vote was close.", ["said"]),
+])
+def test_capitalised_cue_inside_a_name_is_no_cue(text, cues):
+    doc = tokenize_text(text)
+    assert [c.text for c in find_cues(doc.text, doc.tokens)] == cues
+
+
+@pytest.mark.parametrize("text, content, mention", [
+    ("In a call on Monday, chief executive Ian Read said the board had weighed the offer carefully.",
+     "the board had weighed the offer carefully", "chief executive Ian Read"),
+])
+def test_name_with_cue_word_is_a_source(text, content, mention):
+    q = find(text, content)
+    assert q.mention == mention and q.cue == "said"
+
+
+# --- lower-case group nouns as sources ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, content, mention", [
+    ("So the plan makes sense, strategists said, for the party to move early.",
+     "So the plan makes sense, strategists said, for the party to move early", "strategists"),
+    ("Aides said the senator would not attend the dinner.", "the senator would not attend the dinner", "Aides"),
+    ("Most said the economy was getting worse.", "the economy was getting worse", "Most"),
+    ("The harbour will reopen next week, economists said.", "The harbour will reopen next week", "economists"),
+])
+def test_group_nouns_as_sources(text, content, mention):
+    q = find(text, content)
+    assert q.mention == mention
+
+
+# --- "..., said X" inverted, with an apposition -------------------------------------------------
+
+@pytest.mark.parametrize("text, content, mention", [
+    ("The firm lobbied for the hotel group in three states, said lobbyist Carl Denby, a former partner of the owner.",
+     "The firm lobbied for the hotel group in three states", "lobbyist Carl Denby"),
+    ("The talks will resume in May, said Mary Tolle, the mediator.", "The talks will resume in May", "Mary Tolle"),
+])
+def test_inverted_said_with_apposition(text, content, mention):
+    q = find(text, content)
+    assert q.mention == mention and q.cue == "said"
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor paused, said a few words and left the stage.",
+])
+def test_comma_said_without_a_name_after_is_not_inverted(text):
+    assert all(q.mention != "a few words" for q in quotes_of(text))
+
+
+# --- "..., X said" followed by an adjunct --------------------------------------------------------
+
+@pytest.mark.parametrize("text, content, mention", [
+    ("Voters had put a crack in the wall, she said in a video message to the convention.",
+     "Voters had put a crack in the wall", "she"),
+    ("The bridge will stay closed until June, the council said on Friday.",
+     "The bridge will stay closed until June", "the council"),
+])
+def test_cue_then_adjunct_ends_the_sentence(text, content, mention):
+    q = find(text, content)
+    assert q.mention == mention
+
+
+def test_adjunct_with_a_clause_is_not_a_tail():
+    qs = quotes_of("The bridge is safe, the council said on Friday that repairs would start soon.")
+    assert not any(q.text == "The bridge is safe" for q in qs)
+
+
+# --- the whole stretch before the verb as the source ---------------------------------------------
+
+@pytest.mark.parametrize("text, content, mention", [
+    ("Thirty-one percent of those surveyed say they would be satisfied with the result.",
+     "they would be satisfied with the result", "Thirty-one percent of those surveyed"),
+    ("By big margins, those polled say the economy should come first.",
+     "the economy should come first", "those polled"),
+    ("Indeed, supporters of stricter rules here say there is a clear link to the attacks.",
+     "there is a clear link to the attacks", "supporters of stricter rules here"),
+])
+def test_sentence_subject_as_source(text, content, mention):
+    q = find(text, content)
+    assert q.mention == mention
+
+
+@pytest.mark.parametrize("text", [
+    "It is said the castle was built in a year.",
+    "There, the guides say nothing at all.",
+])
+def test_no_sentence_subject_for_expletives_or_no_clause(text):
+    assert not any(q.mention in ("It", "There, the guides") for q in quotes_of(text))
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Officials say there is no sign of a leak.", "there is no sign of a leak"),
+    ("He said this was the last offer.", "this was the last offer"),
+])
+def test_bare_clause_opening_with_there_or_this(text, content):
+    find(text, content)
