@@ -92,8 +92,9 @@ def predict(text_path: Path, *, nested: bool = False) -> list[dict]:
     A quote inside a quote (``nested_in`` set) is left out unless ``nested``: PolNeAR's annotators
     seldom mark one (4 of the 100 the extractor gives on train match a gold attribution).
     The parts of one speaker's quotation that the extractor gives as separate rows (flag "split":
-    '"A," X said. "B"'; flag "floating": a cue-less quote after another in the same paragraph) are
-    joined into one attribution with a discontinuous content, as PolNeAR annotates them.
+    '"A," X said. "B"'; flag "floating": a cue-less quote after another in the same paragraph, or
+    opening the next paragraph after a quote with a cue) are joined into one attribution with a
+    discontinuous content, as PolNeAR annotates them.
     """
     doc = tokenize(load(text_path))
     out: list[dict] = []
@@ -105,7 +106,9 @@ def predict(text_path: Path, *, nested: bool = False) -> list[dict]:
             continue
         joins = prev is not None and q.nested_in is None and (
             q.flag == "split" and prev["cue"] == ([(q.cue_start, q.cue_end)] if q.cue_start is not None else None)
-            or q.flag == "floating" and prev["paragraph"] >= q.paragraph
+            or q.flag == "floating" and (
+                prev["paragraph"] >= q.paragraph or prev["paragraph"] == q.paragraph - 1 and prev["cue"] is not None
+            )
         )
         if joins:
             prev["content"].append((q.start, q.end))
