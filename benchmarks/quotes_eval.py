@@ -3,6 +3,7 @@
     python benchmarks/quotes_eval.py --data ../shared/eval/polnear/dev
     python benchmarks/quotes_eval.py --data ../shared/eval/polnear/train --timing
     python benchmarks/quotes_eval.py --data ../shared/eval/polnear/train --errors 20
+    python benchmarks/quotes_eval.py --data ../shared/eval/polnear/train --breakdown
 
 Content: a prediction matches a gold attribution when their content spans overlap by at least half of
 EACH one's length (one-to-one, greedy by overlap). Source: a matched pair whose mention overlaps the
@@ -208,6 +209,44 @@ def error_report(data: Path, n: int, *, limit: int | None = None, examples: int 
                 print(f"          {item}")
 
 
+def breakdown(data: Path, *, limit: int | None = None, nested: bool = False) -> dict[str, dict[str, int]]:
+    """Error counts per subset ("all", "direct"): gold attributions matched exactly / on other
+    boundaries / missed though a prediction overlaps them / missed outright; predictions unmatched
+    though they overlap a gold content (by kind) / overlapping none (by kind); and, on matched
+    pairs, the source right / wrong / not given / not in the gold."""
+    out: dict[str, dict[str, int]] = {sub: defaultdict(int) for sub in ("all", "direct")}
+    for n, (name, ann) in enumerate(sorted(gold_files(data).items())):
+        if limit is not None and n >= limit:
+            break
+        text_path = data / "text" / f"{name}.txt"
+        text = text_path.read_text(encoding="utf-8")
+        gold_all, pred_all = parse_ann(ann), predict(text_path, nested=nested)
+        for sub in ("all", "direct"):
+            keep = (lambda x: text[x["content"][0][0] : x["content"][0][0] + 1] in MARKS) if sub == "direct" else (lambda x: True)
+            gold, pred = [g for g in gold_all if keep(g)], [p for p in pred_all if keep(p)]
+            c = out[sub]
+            pairs = match(pred, gold)
+            got_g, got_p = {j for _, j in pairs}, {i for i, _ in pairs}
+            for i, j in pairs:
+                p, g = pred[i], gold[j]
+                c["gold matched, exact spans" if p["content"] == g["content"] else "gold matched, other boundaries"] += 1
+                if not g["source"]:
+                    c["source: no gold source"] += 1
+                elif not p["source"]:
+                    c["source: none given"] += 1
+                else:
+                    c["source: right" if overlap(p["source"], g["source"]) else "source: wrong"] += 1
+            for j, g in enumerate(gold):
+                if j not in got_g:
+                    near = any(overlap(p["content"], g["content"]) for p in pred_all)
+                    c["gold missed, a prediction overlaps" if near else "gold missed, nothing overlaps"] += 1
+            for i, p in enumerate(pred):
+                if i not in got_p:
+                    near = any(overlap(p["content"], g["content"]) for g in gold_all)
+                    c[f"pred unmatched, {'overlaps a gold' if near else 'overlaps nothing'}: {p['kind']}"] += 1
+    return {sub: dict(sorted(c.items())) for sub, c in out.items()}
+
+
 def timing(data: Path) -> tuple[float, float, int]:
     """Seconds spent tokenizing and extracting quotes over every text of a split, and word count."""
     t_tok = t_q = 0.0
@@ -229,6 +268,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared/eval/polnear/dev")
     ap.add_argument("--limit", type=int, default=None, help="score only the first N articles")
+    ap.add_argument("--breakdown", action="store_true",
+                    help="also count misses, boundary mismatches, stray predictions and source errors")
     ap.add_argument("--nested", action="store_true", help="score quotes inside quotes too (PolNeAR seldom marks them)")
     ap.add_argument("--timing", action="store_true", help="also time tokenize vs extract_quotes")
     ap.add_argument("--errors", type=int, metavar="N", default=0,
@@ -245,6 +286,11 @@ def main(argv: list[str] | None = None) -> int:
         for what in ("content", "source", "cue"):
             p, r, f = scores[sub][what]
             print(f"  {what:8s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    if args.breakdown:
+        for sub, counts in breakdown(args.data, limit=args.limit, nested=args.nested).items():
+            print(f"[{sub}] breakdown")
+            for what, k in counts.items():
+                print(f"  {k:6d}  {what}")
     if args.errors:
         error_report(args.data, args.errors, limit=args.limit)
     if args.timing:
