@@ -15,6 +15,7 @@ from typing import Any, Callable, Collection, Sequence
 import pandas as pd
 
 from .article import Article, article_from_text, load, parse_date
+from .frames import Columns, Tables
 from .speakers import speakers_step
 from .stance import stance_step
 from .quotes import quotes_step
@@ -31,8 +32,12 @@ class Analysis:
     article: Article
     doc: Doc
     published: dt.date | None
-    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    tables: Tables = field(default_factory=Tables)
     options: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.tables, Tables):
+            self.tables = Tables(self.tables)
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         tables = self.__dict__.get("tables", {})
@@ -51,26 +56,38 @@ class Analysis:
         return self.doc.word_count
 
 
+SENTENCE_SCHEMA = {"article": "str", "sentence": "int64", "paragraph": "int64", "kind": "str", "boilerplate": "bool",
+                   "start": "int64", "end": "int64", "tokens": "int64", "text": "str"}
+TOKEN_SCHEMA = {"article": "str", "token": "int64", "text": "str", "start": "int64", "end": "int64",
+                "sentence": "int64", "paragraph": "int64"}
+
+
+def sentence_columns(doc: Doc) -> Columns:
+    """The ``sentences`` table as columns (see ``sentences_table``)."""
+    kinds = [p.kind for p in doc.paragraphs]
+    text, aid = doc.text, doc.article.id
+    return Columns.from_rows([
+        (aid, s.i, s.paragraph, kinds[s.paragraph], kinds[s.paragraph] != "body",
+         s.start, s.end, s.end_token - s.first_token, text[s.start : s.end])
+        for s in doc.sentences
+    ], SENTENCE_SCHEMA)
+
+
+def token_columns(doc: Doc) -> Columns:
+    """The ``tokens`` table as columns (see ``tokens_table``)."""
+    aid = doc.article.id
+    return Columns.from_rows([(aid, t.i, t.text, t.start, t.end, t.sentence, t.paragraph) for t in doc.tokens],
+                             TOKEN_SCHEMA)
+
+
 def sentences_table(doc: Doc) -> pd.DataFrame:
     """One row per sentence: article, sentence, paragraph, paragraph kind, span, text."""
-    kinds = [p.kind for p in doc.paragraphs]
-    rows = [
-        (doc.article.id, s.i, s.paragraph, kinds[s.paragraph], kinds[s.paragraph] != "body",
-         s.start, s.end, s.end_token - s.first_token, doc.text[s.start : s.end])
-        for s in doc.sentences
-    ]
-    return pd.DataFrame(
-        rows,
-        columns=["article", "sentence", "paragraph", "kind", "boilerplate", "start", "end", "tokens", "text"],
-    )
+    return sentence_columns(doc).to_frame()
 
 
 def tokens_table(doc: Doc) -> pd.DataFrame:
     """One row per token: article, token index, text, span, sentence, paragraph."""
-    return pd.DataFrame(
-        [(doc.article.id, t.i, t.text, t.start, t.end, t.sentence, t.paragraph) for t in doc.tokens],
-        columns=["article", "token", "text", "start", "end", "sentence", "paragraph"],
-    )
+    return token_columns(doc).to_frame()
 
 
 def analyze(
@@ -91,7 +108,7 @@ def analyze(
     """
     art = article if isinstance(article, Article) else load(article)
     pub = parse_date(published) if published is not None else art.published
-    result = Analysis(art, tokenize(art), pub, {}, {"lexicon": lexicon})
+    result = Analysis(art, tokenize(art), pub, Tables(), {"lexicon": lexicon})
     for _name, step in STEPS:
         if steps is None or _name in steps:
             step(result)
@@ -100,12 +117,14 @@ def analyze(
 
 # --------------------------------------------------------------------------------------------
 # The pipeline: each step reads the Doc and earlier tables and adds its own tables. Steps are
-# pure functions of (Doc, options); benchmarks/throughput.py times them one by one.
+# pure functions of (Doc, options); benchmarks/throughput.py times them one by one. Steps store
+# ``helpers.frames.Columns``: a DataFrame is built when a table is first read (``Analysis.tables``),
+# and later steps read earlier tables' columns without building one (``tables.raw``).
 
 
 def _text_step(a: Analysis) -> None:
-    a.tables["sentences"] = sentences_table(a.doc)
-    a.tables["tokens"] = tokens_table(a.doc)
+    a.tables["sentences"] = sentence_columns(a.doc)
+    a.tables["tokens"] = token_columns(a.doc)
 
 
 #: (name, step) in order; a step adds tables to ``Analysis.tables``.

@@ -26,12 +26,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-import numpy as np
 import pandas as pd
 
 from . import article as _article
 from .analysis import Analysis, analyze
 from .article import Article, ArticleError
+from .frames import Columns, as_columns
 from .corpus_engines import dask_client, run_dask, run_local
 from .corpus_store import CorpusWriter, _to_arrow, article_key, clean_incomplete, done_keys, read_table
 
@@ -138,15 +138,26 @@ def article_tables(result: Analysis, *, seq: int = 0, source_file: str | None = 
 
 def batch_tables(results: Sequence[tuple[int, Analysis, str | None]]) -> dict[str, pd.DataFrame]:
     """The corpus rows of several analysed articles ``(seq, analysis, source_file)``: one
-    DataFrame per table (columns ``seq``, ``article``, ``source_file`` first), built in one go."""
-    parts: dict[str, list[tuple[pd.DataFrame, int, str, str]]] = {}
+    DataFrame per table (columns ``seq``, ``article``, ``source_file`` first), built in one go from
+    the articles' columns (``helpers.frames``), so a batch costs one DataFrame per table."""
+    parts: dict[str, list[Columns]] = {}
     rows = []
     for seq, result, source_file in results:
         art = result.article
         src = source_file if source_file is not None else (art.path or "")
-        for name, df in result.tables.items():
-            if name not in SKIP_TABLES and df is not None and len(df):
-                parts.setdefault(name, []).append((df, seq, art.id, src))
+        for name in result.tables:
+            table = result.tables.raw(name)
+            if name in SKIP_TABLES or table is None or not len(table):
+                continue
+            cols = as_columns(table)
+            n = len(cols)
+            article = cols.column("article") if "article" in cols else [art.id] * n
+            front = Columns({"seq": [seq] * n, "article": article, "source_file": [src] * n},
+                            {"seq": "int64", "article": "str", "source_file": "str"})
+            for c in cols.columns:
+                if c not in ("seq", "article", "source_file"):
+                    front.set(c, cols.column(c), cols.schema[c])
+            parts.setdefault(name, []).append(front)
         line = art.meta.get("line")
         row = {
             "seq": seq, "article": art.id, "source_file": src, "line": line if isinstance(line, int) else None,
@@ -155,21 +166,14 @@ def batch_tables(results: Sequence[tuple[int, Analysis, str | None]]) -> dict[st
             "sentences": len(result.doc.sentences), "paragraphs": len(result.doc.paragraphs),
         }
         for name in ("quotes", "speakers", "stance", "timeline"):
-            row[name] = len(result.tables[name]) if name in result.tables else 0
+            row[name] = result.tables.rows(name)
         rows.append(row)
     out: dict[str, pd.DataFrame] = {}
     for name, items in parts.items():
-        df = pd.concat([d for d, *_ in items], ignore_index=True) if len(items) > 1 else items[0][0].reset_index(drop=True)
-        lengths = [len(d) for d, *_ in items]
-        keys = {
-            "seq": np.repeat(np.array([q for _, q, _, _ in items], dtype="int64"), lengths),
-            "article": np.repeat(np.array([a for _, _, a, _ in items], dtype=object), lengths),
-            "source_file": np.repeat(np.array([f for _, _, _, f in items], dtype=object), lengths),
-        }
-        rest = [c for c in df.columns if c not in ("seq", "source_file") and not (c == "article")]
-        front = {k: (df["article"].to_numpy() if k == "article" and "article" in df.columns else v)
-                 for k, v in keys.items()}
-        out[name] = pd.concat([pd.DataFrame(front), df[rest]], axis=1)
+        if len({tuple(c.columns) for c in items}) == 1:
+            out[name] = Columns.concat(items).to_frame()
+        else:  # tables someone stored with other columns: let pandas align them
+            out[name] = pd.concat([c.to_frame() for c in items], ignore_index=True)
     out["articles"] = pd.DataFrame(rows, columns=list(ARTICLE_COLUMNS))
     return out
 

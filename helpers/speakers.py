@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from .entities import DETERMINERS, PRONOUNS, Mention, Parsed, find_mentions, parse_mention
+from .frames import Columns, Table, column
 from .text import Doc, word_list
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -44,7 +45,8 @@ __all__ = ["Speaker", "display_names", "resolve_speakers", "speakers_table", "sp
 SPEAKER_COLUMNS = ["article", "speaker", "type", "quotes", "direct", "indirect", "mixed", "words", "mentions", "role"]
 _TYPES = {"person": "person", "role": "person", "organization": "organization", "place": "organization",
           "media": "media", "group": "group", "unknown": "unknown"}
-_DTYPES = {"quotes": "int64", "direct": "int64", "indirect": "int64", "mixed": "int64", "words": "int64"}
+SPEAKER_SCHEMA = {"article": "str", "speaker": "str", "type": "str", "quotes": "int64", "direct": "int64",
+                  "indirect": "int64", "mixed": "int64", "words": "int64", "mentions": "object", "role": "str"}
 _QUOTED_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 #: How many paragraphs back a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 4
@@ -202,13 +204,14 @@ class _Registry:
         return None, "unresolved"
 
 
-def _positions(quotes: pd.DataFrame) -> list[int | None]:
+def _positions(quotes: Table) -> list[int | None]:
     """``nested_in`` as row positions (it holds index labels of the enclosing rows)."""
     if "nested_in" not in quotes.columns:
         return [None] * len(quotes)
-    where = {label: k for k, label in enumerate(quotes.index)}
+    labels = range(len(quotes)) if isinstance(quotes, Columns) else quotes.index
+    where = {label: k for k, label in enumerate(labels)}
     out = []
-    for v in quotes["nested_in"]:
+    for v in column(quotes, "nested_in"):
         v = _int(v)
         out.append(where.get(v, v if v is not None and 0 <= v < len(quotes) else None) if v is not None else None)
     return out
@@ -242,16 +245,16 @@ def _int(v: Any) -> int | None:
     return None if _isna(v) else int(v)
 
 
-def resolve_speakers(doc: Doc, quotes: pd.DataFrame, *, mentions: list[Mention] | None = None) -> tuple[list[str | None], list[str | None]]:
+def resolve_speakers(doc: Doc, quotes: Table, *, mentions: list[Mention] | None = None) -> tuple[list[str | None], list[str | None]]:
     """Canonical speaker and resolution for each row of a quotes table (in row order)."""
     speakers, resolution, _ = _resolve(doc, quotes, mentions=mentions)
     names = display_names(speakers)
     return [names[s.id] if s else None for s in speakers], resolution
 
 
-def _resolve(doc: Doc, quotes: pd.DataFrame, *, mentions: list[Mention] | None = None):
+def _resolve(doc: Doc, quotes: Table, *, mentions: list[Mention] | None = None):
     n = len(quotes)
-    col = lambda name: quotes[name].tolist() if name in quotes.columns else [None] * n  # noqa: E731
+    col = lambda name: column(quotes, name)  # noqa: E731
     starts, ends = col("start"), col("end")
     mtext, mstart, flags = col("mention"), col("mention_start"), col("flag")
     nested = _positions(quotes)
@@ -367,16 +370,21 @@ def _words(text: Any) -> int:
     return len(_QUOTED_WORD.findall(text)) if isinstance(text, str) else 0
 
 
-def speakers_table(quotes: pd.DataFrame, speakers: list[Speaker | None], *, article: str | None = None) -> pd.DataFrame:
+def speakers_table(quotes: Table, speakers: list[Speaker | None], *, article: str | None = None) -> pd.DataFrame:
     """One row per speaker with at least one quote, sorted by quotes (then words) descending.
 
     ``article`` defaults to the quotes table's own ``article`` column.
     """
+    return speaker_columns(quotes, speakers, article=article).to_frame()
+
+
+def speaker_columns(quotes: Table, speakers: list[Speaker | None], *, article: str | None = None) -> Columns:
+    """The ``speakers`` table as ``Columns`` (see ``speakers_table``)."""
     n = len(quotes)
     if article is None and n and "article" in quotes.columns:
-        article = quotes["article"].iloc[0]
-    kinds = quotes["kind"].tolist() if "kind" in quotes.columns else ["direct"] * n
-    texts = quotes["text"].tolist() if "text" in quotes.columns else [""] * n
+        article = column(quotes, "article")[0]
+    kinds = column(quotes, "kind", "direct")
+    texts = column(quotes, "text", "")
     nested = _positions(quotes)
     names = display_names(speakers)
     words = [_words(t) for t in texts]
@@ -401,20 +409,24 @@ def speakers_table(quotes: pd.DataFrame, speakers: list[Speaker | None], *, arti
             if isinstance(v, str) and v not in r["mentions"]:
                 r["mentions"].append(v)
     ordered = sorted(rows, key=lambda k: (-rows[k]["quotes"], -rows[k]["words"], first[k]))
-    table = pd.DataFrame([[rows[k][c] for c in SPEAKER_COLUMNS] for k in ordered], columns=SPEAKER_COLUMNS)
-    return table if ordered else table.astype(_DTYPES)
+    return Columns.from_rows([[rows[k][c] for c in SPEAKER_COLUMNS] for k in ordered], SPEAKER_SCHEMA)
 
 
 def speakers_step(a: "Analysis") -> None:
     """Pipeline step: fill ``quotes.speaker`` and ``quotes.resolution``; add the ``speakers`` table."""
-    quotes = a.tables.get("quotes")
+    quotes = a.tables.raw("quotes")
     if quotes is None or len(quotes) == 0:
-        a.tables["speakers"] = speakers_table(pd.DataFrame(), [], article=a.article.id)
+        a.tables["speakers"] = speaker_columns(Columns.empty({}), [], article=a.article.id)
         return
     speakers, resolution, _ = _resolve(a.doc, quotes)
-    table = speakers_table(quotes, speakers, article=a.article.id)
+    table = speaker_columns(quotes, speakers, article=a.article.id)
     names = display_names(speakers)
-    quotes["speaker"] = pd.Series([names[sp.id] if sp else None for sp in speakers], index=quotes.index, dtype=object)
-    quotes["resolution"] = pd.Series(resolution, index=quotes.index, dtype=object)
+    named = [names[sp.id] if sp else None for sp in speakers]
+    if isinstance(quotes, Columns):
+        quotes.set("speaker", named, "object")
+        quotes.set("resolution", resolution, "object")
+    else:  # a DataFrame someone stored
+        quotes["speaker"] = pd.Series(named, index=quotes.index, dtype=object)
+        quotes["resolution"] = pd.Series(resolution, index=quotes.index, dtype=object)
     a.tables["quotes"] = quotes
     a.tables["speakers"] = table

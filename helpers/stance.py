@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Iterable, NamedTuple, Sequence
 import numpy as np
 import pandas as pd
 
+from .frames import Columns, Table, column
 from .lexicon import Lexicon, load_lexicons, make_term
 from .quotemarks import quoted_spans
 from .termtrie import TermTrie, negated, resolve_overlaps, token_keys
@@ -59,6 +60,13 @@ STANCE_COLUMNS = ["article", "category", "term", "match", "start", "end", "negat
                   "paragraph", "sentence", "lexicon", "weight", "quote"]
 SCORE_COLUMNS = ["article", "level", "voice", "speaker", "lexicon", "category", "label", "hits", "negated",
                  "weight", "words", "per_1000"]
+#: Dtypes of the ``stance`` and ``stance_scores`` tables (``helpers.frames``), in column order.
+STANCE_SCHEMA = {"article": "str", "category": "str", "term": "str", "match": "str", "start": "int64", "end": "int64",
+                 "negated": "bool", "voice": "str", "speaker": "str", "paragraph": "int64", "sentence": "int64",
+                 "lexicon": "str", "weight": "float64", "quote": "Int64"}
+SCORE_SCHEMA = {"article": "str", "level": "str", "voice": "str", "speaker": "str", "lexicon": "str", "category": "str",
+                "label": "str", "hits": "int64", "negated": "int64", "weight": "float64", "words": "int64",
+                "per_1000": "float64"}
 KWIC_COLUMNS = ["left", "match", "right", "voice", "speaker", "sentence", "start", "end"]
 _WORDLIKE = re.compile(r"\w")
 _SPACES = re.compile(r"\s+")
@@ -95,16 +103,15 @@ def _str_or_none(value: Any) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def _quote_rows(quotes: pd.DataFrame | None, length: int) -> list[tuple[int, int, str, str | None, Any]]:
+def _quote_rows(quotes: Table | None, length: int) -> list[tuple[int, int, str, str | None, Any]]:
     """(start, end, kind, speaker, label) of usable quotes rows, in the order they apply."""
     if quotes is None or len(quotes) == 0 or not {"start", "end"} <= set(quotes.columns):
         return []
-    n = len(quotes)
-    kinds = quotes["kind"].tolist() if "kind" in quotes else ["direct"] * n
-    speakers = quotes["speaker"].tolist() if "speaker" in quotes else [None] * n
+    kinds = column(quotes, "kind", "direct")
+    speakers = column(quotes, "speaker")
+    labels = list(range(len(quotes))) if isinstance(quotes, Columns) else quotes.index.tolist()
     rows = []  # lists, not Series: iterating a pandas Series item by item is slow
-    for label, s, e, kind, spk in zip(quotes.index.tolist(), quotes["start"].tolist(), quotes["end"].tolist(),
-                                      kinds, speakers):
+    for label, s, e, kind, spk in zip(labels, column(quotes, "start"), column(quotes, "end"), kinds, speakers):
         try:
             s, e = int(s), int(e)
         except (TypeError, ValueError):
@@ -116,7 +123,7 @@ def _quote_rows(quotes: pd.DataFrame | None, length: int) -> list[tuple[int, int
     return rows
 
 
-def token_voices(doc: Doc, quotes: pd.DataFrame | None = None) -> Voices:
+def token_voices(doc: Doc, quotes: Table | None = None) -> Voices:
     """The voice, speaker and quote of every token, from a quotes table (see module docstring)."""
     n = len(doc.tokens)
     speaker: list[str | None] = [None] * n
@@ -211,6 +218,18 @@ def stance_scores(
     voices: Voices,
     skip: Sequence[str] = SKIP_KINDS,
 ) -> pd.DataFrame:
+    """Category scores per 1,000 words: see ``score_columns``."""
+    return score_columns(doc, hits, lexicons, voices=voices, skip=skip).to_frame()
+
+
+def score_columns(
+    doc: Doc,
+    hits: Sequence[StanceHit],
+    lexicons: Sequence[Lexicon],
+    *,
+    voices: Voices,
+    skip: Sequence[str] = SKIP_KINDS,
+) -> Columns:
     """Category scores per 1,000 words: by article, by voice and by speaker (zeros included).
 
     ``hits`` counts matches, ``negated`` how many of them were negated, ``weight`` sums the terms'
@@ -223,7 +242,7 @@ def stance_scores(
     groups += [("speaker", "all", s, w) for s, w in sorted(by_speaker.items(), key=lambda kv: (-kv[1], kv[0]))]
     cats = [(lex.name, c.name, c.label) for lex in lexicons for c in lex.categories]
     if not cats:
-        return pd.DataFrame([], columns=SCORE_COLUMNS)
+        return Columns.empty(SCORE_SCHEMA)
     # One pass over the hits, tallied per group key: ("article", "all", None), ("voice", v, None)
     # and ("speaker", "all", s) for a quoted or paraphrased hit (sums in hit order, as before).
     tallies: dict[tuple[str, str, str | None], dict[tuple[str, str], list[float]]] = {}
@@ -254,59 +273,37 @@ def stance_scores(
             cols["weight"].append(weight)
             cols["words"].append(words)
             cols["per_1000"].append(round(1000.0 * weight / words, 3) if words else 0.0)
-    rows = len(cols["level"])
-    cols["article"] = [aid] * rows
-    return pd.DataFrame({
-        **cols,
-        "hits": np.array(cols["hits"], dtype=np.int64),
-        "negated": np.array(cols["negated"], dtype=np.int64),
-        "weight": np.array(cols["weight"], dtype=np.float64),
-        "words": np.array(cols["words"], dtype=np.int64),
-        "per_1000": np.array(cols["per_1000"], dtype=np.float64),
-    }, copy=False)  # keys in SCORE_COLUMNS order
+    cols["article"] = [aid] * len(cols["level"])
+    return Columns(cols, SCORE_SCHEMA)
+
+
+def _stance_columns(article_id: str, hits: Sequence[StanceHit]) -> Columns:
+    """The ``stance`` table as columns (``STANCE_COLUMNS`` order)."""
+    if not hits:
+        return Columns.empty(STANCE_SCHEMA)
+    col = dict(zip(StanceHit._fields, map(list, zip(*hits))))  # one list per StanceHit field
+    labels = col["quote"]
+    int_labels = all(q is None or isinstance(q, numbers.Integral) for q in labels)
+    return Columns({**col, "article": [article_id] * len(hits)},
+                   STANCE_SCHEMA if int_labels else {**STANCE_SCHEMA, "quote": "object"})
 
 
 def _stance_frame(article_id: str, hits: Sequence[StanceHit]) -> pd.DataFrame:
-    """The ``stance`` table, built once column by column (``STANCE_COLUMNS`` order)."""
-    labels = [h.quote for h in hits]
-    int_labels = all(q is None or isinstance(q, numbers.Integral) for q in labels)
-    if not hits:
-        df = pd.DataFrame([], columns=STANCE_COLUMNS).astype({"negated": bool})
-        df["quote"] = pd.array([], dtype="Int64")
-        return df
-    fields = list(zip(*hits))  # one tuple per StanceHit field, in hit order
-    col = dict(zip(StanceHit._fields, fields))
-    data: dict[str, Any] = {
-        "article": [article_id] * len(hits),
-        "category": list(col["category"]),
-        "term": list(col["term"]),
-        "match": list(col["match"]),
-        "start": np.array(col["start"], dtype=np.int64),
-        "end": np.array(col["end"], dtype=np.int64),
-        "negated": np.array(col["negated"], dtype=bool),
-        "voice": list(col["voice"]),
-        "speaker": list(col["speaker"]),
-        "paragraph": np.array(col["paragraph"], dtype=np.int64),
-        "sentence": np.array(col["sentence"], dtype=np.int64),
-        "lexicon": list(col["lexicon"]),
-        "weight": np.array(col["weight"], dtype=np.float64),
-        "quote": (pd.array([None if q is None else int(q) for q in labels], dtype="Int64") if int_labels
-                  else list(labels)),
-    }
-    return pd.DataFrame(data, copy=False)  # keys in STANCE_COLUMNS order
+    """The ``stance`` table (``STANCE_COLUMNS`` order)."""
+    return _stance_columns(article_id, hits).to_frame()
 
 
 def stance_step(a: "Analysis") -> None:
     """Pipeline step: tables ``stance`` and ``stance_scores`` (and ``tone``, see helpers.tone)."""
-    from .tone import tone_table
+    from .tone import tone_columns
 
     lexicons = lexicons_for(a.options.get("lexicon"))
-    quotes = a.tables.get("quotes")
+    quotes = a.tables.raw("quotes")
     voices = token_voices(a.doc, quotes)
     hits = find_stance(a.doc, lexicons, voices=voices)
-    a.tables["stance"] = _stance_frame(a.article.id, hits)
-    a.tables["stance_scores"] = stance_scores(a.doc, hits, lexicons, voices=voices)
-    a.tables["tone"] = tone_table(a.doc, quotes, voices=voices)
+    a.tables["stance"] = _stance_columns(a.article.id, hits)
+    a.tables["stance_scores"] = score_columns(a.doc, hits, lexicons, voices=voices)
+    a.tables["tone"] = tone_columns(a.doc, quotes, voices=voices)
 
 
 def _context(doc: Doc, lo: int, hi: int) -> str:
@@ -332,7 +329,7 @@ def kwic(analysis: "Analysis", pattern: str, *, window: int = 8, case: bool = Fa
     """
     doc = analysis.doc
     term = make_term(pattern, case=case)
-    voices = token_voices(doc, analysis.tables.get("quotes"))
+    voices = token_voices(doc, analysis.tables.raw("quotes"))
     toks = doc.tokens
     rows = []
     barriers = _barriers(doc)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import pandas as pd
 
+from .frames import Columns, Table, column
 from .text import Doc, Token
 from .timex import extract_timexes
 
@@ -31,6 +32,10 @@ __all__ = ["COLUMNS", "timeline_step", "timeline_table", "event_label", "speaker
 #: The table's columns (team contract).
 COLUMNS = ["article", "text", "start", "end", "type", "value", "granularity", "anchored", "sentence",
            "paragraph", "speaker", "event"]
+#: The ``timeline`` table's dtypes (``helpers.frames``), in ``COLUMNS`` order.
+SCHEMA = {"article": "str", "text": "str", "start": "int64", "end": "int64", "type": "str", "value": "str",
+          "granularity": "str", "anchored": "bool", "sentence": "int64", "paragraph": "int64", "speaker": "object",
+          "event": "str"}
 
 _QUOTE_MARKS = frozenset("\"'“”‘’«»") | {"``", "''"}
 _BREAKS = frozenset(",;:()[]—–-\"“”«»") | {"``", "''"}
@@ -128,11 +133,11 @@ _VERBS = frozenset("said says say told met began begun started took held made we
                    "will has had have said announced left won lost gave sent saw".split())
 
 
-def quote_spans(quotes: pd.DataFrame | None) -> list[tuple[int, int, object]]:
+def quote_spans(quotes: Table | None) -> list[tuple[int, int, object]]:
     """``(start, end, speaker)`` of every row of a quotes table, read once per article."""
-    if quotes is None or quotes.empty or "speaker" not in quotes:
+    if quotes is None or len(quotes) == 0 or "speaker" not in quotes.columns:
         return []
-    return list(zip(quotes["start"].tolist(), quotes["end"].tolist(), quotes["speaker"].tolist()))
+    return list(zip(column(quotes, "start"), column(quotes, "end"), column(quotes, "speaker")))
 
 
 def speaker_at(quotes: pd.DataFrame | list | None, start: int, end: int) -> str | None:
@@ -149,8 +154,13 @@ def speaker_at(quotes: pd.DataFrame | list | None, start: int, end: int) -> str 
     return sp if isinstance(sp, str) and sp else None
 
 
-def timeline_table(doc: Doc, *, published: dt.date | None = None, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per temporal expression in ``doc`` (columns :data:`COLUMNS`).
+def timeline_table(doc: Doc, *, published: dt.date | None = None, quotes: Table | None = None) -> pd.DataFrame:
+    """One row per temporal expression in ``doc`` (columns :data:`COLUMNS`): see ``timeline_columns``."""
+    return timeline_columns(doc, published=published, quotes=quotes).to_frame()
+
+
+def timeline_columns(doc: Doc, *, published: dt.date | None = None, quotes: Table | None = None) -> Columns:
+    """One row per temporal expression in ``doc`` (columns :data:`COLUMNS`, dtypes :data:`SCHEMA`).
 
     Args:
         doc: the tokenized article.
@@ -167,17 +177,12 @@ def timeline_table(doc: Doc, *, published: dt.date | None = None, quotes: pd.Dat
                event_label(doc, tx.start, tx.end, _cache=segments))
         for c, v in zip(COLUMNS, row):
             cols[c].append(v)
-    if cols["text"]:
-        df = pd.DataFrame(cols)
-        df["speaker"] = pd.Series(cols["speaker"], dtype=object, index=df.index)  # None: the narrator
-        return df
-    dtypes = {"start": "int64", "end": "int64", "sentence": "int64", "paragraph": "int64", "anchored": "bool"}
-    return pd.DataFrame({c: pd.Series([], dtype=dtypes.get(c, object)) for c in COLUMNS})
+    return Columns(cols, SCHEMA)  # speaker None: the narrator
 
 
 def timeline_step(a: "Analysis") -> None:
     """Pipeline step: add the ``timeline`` table (after quotes/speakers, for the speaker column)."""
-    a.tables["timeline"] = timeline_table(a.doc, published=a.published, quotes=a.tables.get("quotes"))
+    a.tables["timeline"] = timeline_columns(a.doc, published=a.published, quotes=a.tables.raw("quotes"))
 
 
 # --------------------------------------------------------------------------------------------

@@ -19,15 +19,21 @@ import numpy as np
 import pandas as pd
 from nltk.sentiment.vader import SentiText, SentimentIntensityAnalyzer, VaderConstants
 
+from .frames import Columns
 from .text import Doc
 
 if TYPE_CHECKING:
+    from .frames import Table
     from .stance import Voices
 
-__all__ = ["TONE_COLUMNS", "VaderFromText", "tone_table", "vader", "vader_lexicon_path"]
+__all__ = ["TONE_COLUMNS", "TONE_SCHEMA", "VaderFromText", "tone_columns", "tone_table", "vader", "vader_lexicon_path"]
 
 TONE_COLUMNS = ["article", "unit", "quote", "speaker", "kind", "paragraph", "start", "end", "words",
                 "compound", "positive", "neutral", "negative", "text"]
+#: Dtypes of the ``tone`` table (``helpers.frames``), in ``TONE_COLUMNS`` order.
+TONE_SCHEMA = {"article": "str", "unit": "str", "quote": "float64", "speaker": "str", "kind": "str",
+               "paragraph": "Int64", "start": "int64", "end": "int64", "words": "int64", "compound": "float64",
+               "positive": "float64", "neutral": "float64", "negative": "float64", "text": "str"}
 _WORD = re.compile(r"\w")
 _SPACES = re.compile(r"\s+")
 
@@ -115,8 +121,14 @@ def _score(text: str) -> tuple[float, float, float, float]:
     return s["compound"], s["pos"], s["neu"], s["neg"]
 
 
-def tone_table(doc: Doc, quotes: pd.DataFrame | None = None, *, voices: "Voices | None" = None,
+def tone_table(doc: Doc, quotes: "Table | None" = None, *, voices: "Voices | None" = None,
                skip: tuple[str, ...] = ("related",)) -> pd.DataFrame:
+    """VADER scores per quote and per narrator paragraph: see ``tone_columns``."""
+    return tone_columns(doc, quotes, voices=voices, skip=skip).to_frame()
+
+
+def tone_columns(doc: Doc, quotes: "Table | None" = None, *, voices: "Voices | None" = None,
+                 skip: tuple[str, ...] = ("related",)) -> Columns:
     """VADER scores per quote (``unit="quote"``) and per paragraph's narrator text (``"paragraph"``).
 
     A quote is scored on its content; a paragraph on its narrator tokens only (quotes removed,
@@ -162,14 +174,4 @@ def tone_table(doc: Doc, quotes: pd.DataFrame | None = None, *, voices: "Voices 
             continue
         narration = _SPACES.sub(" ", " ".join(pieces)).strip()
         rows.append(("paragraph", None, None, p.kind, p.i, p.start, p.end, words, *_score(narration), narration))
-    if not rows:
-        return pd.DataFrame([], columns=TONE_COLUMNS)
-    cols = list(zip(*rows))  # the table built once, column by column
-    data = {"article": [aid] * len(rows), "unit": list(cols[0]), "quote": list(cols[1]), "speaker": list(cols[2]),
-            "kind": list(cols[3]), "paragraph": list(cols[4])}  # paragraph_at may give None: inferred
-    for name, values in zip(TONE_COLUMNS[6:9], cols[5:8]):
-        data[name] = np.array(values, dtype=np.int64)
-    for name, values in zip(TONE_COLUMNS[9:13], cols[8:12]):
-        data[name] = np.array(values, dtype=np.float64)
-    data["text"] = list(cols[12])
-    return pd.DataFrame(data, copy=False)  # keys in TONE_COLUMNS order
+    return Columns.from_rows([(aid, *r) for r in rows], TONE_SCHEMA)
