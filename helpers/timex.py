@@ -20,6 +20,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 from typing import Iterator, NamedTuple
 
 from .text import Doc
@@ -225,11 +227,17 @@ _REQUIRES = {name: re.compile(rf"\b(?:{words})\b", re.I) for name, words in {
 }.items()}
 
 
+_TEXT = attrgetter("text")
+
+
 def _candidates(doc: Doc) -> Iterator[tuple[int, int, str, re.Match]]:
     text = doc.text
     seen: set[tuple[str, int, int]] = set()
     n = len(text)
-    for tok in doc.tokens:
+    toks = doc.tokens
+    words = list(map(_TEXT, toks))
+    hot = {w for w in set(words) if _triggers(w)}  # the few distinct words that trigger rules
+    for tok in compress(toks, map(hot.__contains__, words)) if hot else ():
         for rules, before, after in _triggers(tok.text):
             ts, te = tok.start, tok.end
             lo, hi = max(0, ts - before), min(n, te + after)
