@@ -131,7 +131,8 @@ RULES: tuple[tuple[str, str], ...] = (
                 r"(?:\s(?:of\s)?(?:fiscal\s)?(?P<y>\d{4})(?![\w-]))?(?![\w-])"),
     ("q_code", r"(?<![\w-])(?-i:(?P<q>Q[1-4]|H[12]))(?:\s(?P<y>\d{4}))?(?![\w-])"),
     ("time", rf"(?:(?P<day0>{_DAYWORD})(?:\s(?:at|,))?\s)?{_TIME_CORE}"
-             rf"(?:\s(?P<tz>(?-i:[A-Z]{{1,3}}T|GMT|UTC)))?(?:,?\s(?:on\s)?(?:(?P<day>{_DAYWORD})|(?P<mon>{MON})\s?"
+             rf"(?:\s(?P<tz>(?-i:[A-Z]{{1,3}}T|GMT|UTC)))?(?:\s\(\d{{1,2}}:?\d\d\s?(?-i:[A-Z]{{1,3}}T|GMT|UTC)\))?"
+             rf"(?:,?\s(?:on\s)?(?:(?P<day>{_DAYWORD})|(?P<mon>{MON})\s?"
              r"(?P<d>\d{1,2})(?![\d%])))?(?![\w-])"),
     ("pod_day", rf"(?:(?P<mod>early|late|mid-?)\s?)?(?P<pod>{_POD})\s(?:of\s)?(?P<day>today|yesterday|tomorrow|"
                 rf"{WEEKDAY})(?![\w-])"),
