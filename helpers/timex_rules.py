@@ -168,7 +168,7 @@ def month_year(m: re.Match, ctx: Context) -> Result | None:
 def month(m: re.Match, ctx: Context) -> Result | None:
     after, before = ctx.word_after(m.end()), ctx.word_before(m.start())
     if not (m["mod"] or m["rel"]) and (before not in DATE_CONTEXT or after[:1].isupper()) and not (
-            before in ("a", "the") and after[:1].islower() and after not in _FUNCTION):  # "the October slaying"
+            before in ("a", "the") and after[:1].islower() and after not in _FUNCTION and after != "of"):  # "the October slaying"
         return None
     mon = _month(m["mon"])
     if ctx.dct is None:

@@ -127,6 +127,34 @@ def test_expressions(sentence, expected):
         ("2022-10-24", "Crime will be the theme of the campaign from now to Election Day.",
          ("Election Day", "DATE", "2022-11-08")),
         ("2022-02-24", "The case may be heard the week of March 7.", ("the week of March 7", "DATE", "2022-W10")),
+        # years and months in more contexts
+        ("2022-02-24", "The mill lost money every year from 2009 to 2013.", ("2013", "DATE", "2013")),
+        ("2022-02-24", "Orders for January beat the forecast.", ("January", "DATE", "2022-01")),
+        ("2022-02-24", "Police reopened the October shooting case.", ("October", "DATE", "2021-10")),
+        ("2022-02-24", "Deliveries stopped in late-November.", ("late-November", "DATE", "2021-11")),
+        ("2022-02-24", "The post-2008 recovery was slow.", ("2008", "DATE", "2008")),
+        # tense: a quotation keeps its own tense; a plan told in the past is still ahead
+        ("2022-02-24", '"The convoy leaves Friday," an officer said.', ("Friday", "DATE", "2022-02-25")),
+        ("2022-02-24", "Farmers were planning a protest on Saturday.", ("Saturday", "DATE", "2022-02-26")),
+        # a possessive weekday names an event already reported
+        ("2022-02-25", "The court will review Wednesday's decision.", ("Wednesday", "DATE", "2022-02-23")),
+        # "that day", "the following year": against the date named before
+        ("2022-02-24", "The mine opened in 2015, and the following year it doubled output.",
+         ("the following year", "DATE", "2016")),
+        ("2022-02-24", "He landed on February 3. Later that day, he met the mayor.", ("Later that day", "DATE", "2022-02-03")),
+        ("2022-02-24", "She was arrested on February 3 and freed the next morning.",
+         ("the next morning", "TIME", "2022-02-04TMO")),
+        ("2022-02-24", "Sales rose 5% in March 2019 and fell later that year.", ("later that year", "DATE", "2019")),
+        # halves, "more", quarters as durations
+        ("2022-02-24", "The trial lasted 2 1/2 years.", ("2 1/2 years", "DURATION", "P2Y6M")),
+        ("2022-02-24", "The storm lasted two and a half days.", ("two and a half days", "DURATION", "P2DT12H")),
+        ("2022-02-24", "The applause went on for a minute and a half.", ("a minute and a half", "DURATION", "PT1M30S")),
+        ("2022-02-24", "The crew waited half an hour.", ("half an hour", "DURATION", "PT30M")),
+        ("2022-02-24", "The strike will last at least two more weeks.", ("at least two more weeks", "DURATION", "P2W")),
+        ("2022-02-24", "Margins shrank over the past two quarters.", ("the past two quarters", "DURATION", "P2Q")),
+        # a time with its GMT equivalent in brackets, then its day
+        ("2022-02-26", "The quake struck at 10:35 a.m. (0735 GMT) Friday.",
+         ("10:35 a.m. (0735 GMT) Friday", "TIME", "2022-02-25T10:35")),
     ],
 )
 def test_normalization_conventions(published, sentence, expected):
@@ -155,6 +183,9 @@ def test_normalization_conventions(published, sentence, expected):
         ("Paternity is easy to prove in today's world.", "today"),
         ("Now, the minister says, the border is calm.", "Now"),
         ("The crowd watched the Independence Day parade.", "Independence Day"),
+        ("The army moved up to 2000 troops to the border.", "2000"),
+        ("Traders lost heavily that day.", "that day"),  # no date named before it: nothing to resolve against
+        ("She led the March of the Mothers through the city.", "March"),
     ],
 )
 def test_not_temporal(sentence, not_a_date):
