@@ -18,7 +18,7 @@ from .cues import (
     Cue, CueLexicon, STOP_WORDS, _is_word, _norm, find_cues, load_cues, mention_after,
     mention_before, passive,
 )
-from .indirect import _DASHES, _LEAD_CONJ, _QUIET, IndirectRules
+from .indirect import _ADJUNCT_START, _DASHES, _DAYS, _LEAD_CONJ, _QUIET, IndirectRules
 from .quotemarks import MARKS, scan_quotes
 from .text import Doc
 
@@ -33,6 +33,7 @@ _NOT_SPEAKERS = frozenset(
 )
 _CLAUSE_PUNCT = frozenset(". ; ! ? ( )".split())
 _MIN_FLOATING_WORDS = 4
+_DETERMINERS = frozenset("a an the his her their its our this that".split())
 
 
 class Finder(IndirectRules):
@@ -200,16 +201,18 @@ class Finder(IndirectRules):
         return None
 
     def _leading_cue(self, k: int, open_i: int, lo: int):
-        for back in range(0, 9):
+        for back in range(0, 12):
             c = self.cue_last.get(k - back)
+            if c is not None and back and k != open_i and c.first > lo and _norm(self.toks[c.first - 1].text) in _DETERMINERS:
+                c = None  # 'in a written statement,': a participle inside the adjunct
             if c is not None and c.first >= lo:
                 if c.first in self.used:  # '"A," said X, "B"', '"A," X said on Monday, "B"': split
                     prev = self.records[-1] if self.records else None
                     if prev is not None and prev["cue"] == (c.start, c.end) and prev["end"] <= c.start:
                         return c, self.tokens_of(prev["mention"]) if prev["mention"] else None
                     return None
-                if back and (c.cls != "tell" or k == open_i):
-                    return None
+                if back and (k == open_i or c.cls != "tell" and not self.adjunct_after(c, k)):
+                    return None  # an adjunct may follow before ',' or ':' ('said on Monday, "...')
                 if c.cls in _QUIET or passive(self.toks, c):
                     return None
                 if c.cls == "source-after" or (c.cls == "post" and self.toks[c.last].text != ":"):
@@ -220,6 +223,14 @@ class Finder(IndirectRules):
             if k - back - 1 < lo or not _is_word(self.toks[k - back - 1].text):
                 return None
         return None
+
+    def adjunct_after(self, c: Cue, k: int) -> bool:
+        """The words between the cue and token ``k`` are an adjunct: 'said on Monday', 'wrote in a
+        statement', 'said Tuesday', 'told reporters' (tell cues take any object)."""
+        first = _norm(self.toks[c.last].text)
+        if not (first in _ADJUNCT_START or first in _DAYS):
+            return False
+        return not any(i in self.cue_first and _norm(self.toks[i - 1].text) not in _DETERMINERS for i in range(c.last, k))
 
     def participle_source(self, c: Cue, lo: int) -> tuple[int, int] | None:
         """The source of ', adding "..."' / ', saying "..."': the main clause's subject, not the noun

@@ -226,6 +226,22 @@ def test_a_cue_opening_the_next_sentence_needs_a_speaker(text, cue):
     assert [q.cue for q in quotes_of(text) if '"' in q.text] == [cue]
 
 
+@pytest.mark.parametrize(
+    "text, cue, mention",
+    [
+        ('The ministry said on Monday, "We will respond in kind."', "said", "The ministry"),
+        ('The ministry said in a written statement, "We will respond in kind."', "said", "The ministry"),
+        ('She wrote on her blog: "The ferry must keep running."', "wrote", "She"),
+        ('The mayor said Tuesday, "The bridge opens in May."', "said", "The mayor"),
+        ('Lee told the Herald in a written statement, "I never saw the letter."', "told", "Lee"),
+    ],
+)
+def test_cue_then_an_adjunct_before_the_quote(text, cue, mention):
+    qs = [q for q in quotes_of(text) if q.nested_in is None]
+    assert [(q.kind, q.cue, q.mention) for q in qs] == [("direct", cue, mention)]
+    assert qs[0].text.startswith('"') and qs[0].text.endswith('"')
+
+
 def test_multi_paragraph_quote():
     text = 'The mayor said: "The first winter was hard.\n"The second was worse, and we are still here."\nThe talks resume on Monday.'
     qs = quotes_of(text)
