@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 
 from .cues import RELATIVES, SKIP_BEFORE_VERB, STOP_WORDS, Cue, _is_word, _norm, mention_after, mention_before, passive
+from .indirect_frames import FrameRules
 from .quotemarks import MARKS
 
 __all__ = ["IndirectRules"]
@@ -39,13 +40,10 @@ _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".spl
 #: Cue classes that never introduce a direct quote (beliefs, wishes).
 _QUIET = frozenset(("belief", "think", "want"))
 _WH = frozenset("whether if how what why when where who which".split())
-#: Nouns of documents and occasions that stand as sources ("In a poll released Monday, ...").
-_DOCUMENTS = frozenset(
-    "poll polls survey surveys interview interviews statement report study letter memo op-ed email speech "
-    "tweet post video filing analysis column book editorial testimony remarks address".split()
-)
 #: Stop words that can open a bare reported clause ("say there is", "said this was").
 _OPENERS = frozenset("there this these those it's".split())
+#: Words after which an object noun phrase has ended ("announced his bid in June", "... after the vote").
+_OBJECT_END = frozenset("after when while because since before during".split())
 _NEW_CLAUSE = frozenset("even and but as though although while whereas".split())
 _SKIP_CUT = frozenset("also then later has had have never".split())
 _PRONOUNS = frozenset("he she they we i you it who which that".split())
@@ -60,13 +58,15 @@ _GROUPS = frozenset(
 )
 
 
-class IndirectRules:
+class IndirectRules(FrameRules):
     """Mixin of ``Finder``: the indirect-speech rules (uses its tokens, cues, quotes and records)."""
 
     def indirect(self, c: Cue) -> None:
         toks = self.toks
         s = toks[c.first].sentence
         lo, hi = self.sents[s].first_token, self.sents[s].end_token
+        if self.question(c, lo, hi):
+            return  # "Asked whether ..., X said", "X was asked by Y if ..."
         if passive(toks, c):
             return
         if c.cls == "source-after":
@@ -131,7 +131,8 @@ class IndirectRules:
             e = hi
             if a < 0:  # "X criticized the plan, ...": the object up to the clause's end
                 a = -a - 1
-                e = next((k for k in range(a, hi) if toks[k].text in (",", ";", ".", ":", "(")), hi)
+                e = next((k for k in range(a, hi) if toks[k].text in (",", ";", ".", ":", "(")
+                          or (k > a and c.cls == "verb" and _norm(toks[k].text) in _OBJECT_END)), hi)
             if a > c.last and m[0] > lo and _norm(toks[m[0] - 1].text) in ("which", "whom") and toks[a].text in MARKS:
                 a = m[0] - 1  # "which he described as "an open orchid"": the relative stands for the object
             return self.indirect_record(c, m, a, e)
@@ -195,6 +196,8 @@ class IndirectRules:
             return None
         for j in range(k + 1, min(k + 7, hi)):  # "The judge rubbed ...": up to the first verb-like word
             w = toks[j].text
+            if w == ",":
+                return (k, j)  # "Sen. Ann Ode, who faces a hard race, withdrew ..., saying"
             if not _is_word(w) or _norm(w) in STOP_WORDS:
                 return None
             if w.islower() and (w.endswith("ed") or _norm(w) in _COMMON_VERBS):
@@ -274,7 +277,7 @@ class IndirectRules:
                 return (j, k) if j < k else None
         return mention_before(toks, rel - 1, lo)
 
-    def indirect_record(self, c: Cue, m: tuple[int, int], a: int, e: int) -> None:
+    def indirect_record(self, c: Cue, m: tuple[int, int] | None, a: int, e: int) -> None:
         toks = self.toks
         while e > a and toks[e - 1].text in (".", ",", ";", ":"):
             e -= 1
@@ -301,6 +304,8 @@ class IndirectRules:
             w = _norm(t)
             if t == "," and k + 1 < e and _norm(toks[k + 1].text) in _CUT_AFTER_COMMA:
                 return k
+            if t == "," and k + 2 < e and _norm(toks[k + 1].text) in ("a", "an") and self.words(a, k) >= 4:
+                return k  # "..., an acknowledgment that ...": a comment on the clause
             if t == "," and k + 2 < e and _norm(toks[k + 1].text) == "and" and self.words(a, k) >= 4 and (
                 _norm(toks[k + 2].text) in _SUBJECT_PRONOUNS
             ):
@@ -317,23 +322,6 @@ class IndirectRules:
             if t in _DASHES and k + 1 < e and _norm(toks[k + 1].text) in _CUT_AFTER_COMMA:
                 return k
         return e
-
-    def document_frames(self) -> None:
-        """"In a poll released Monday, 50 percent ...", "In an interview with X, she ...": the document or
-        event named after a sentence-initial "In" is the source of the clause after the comma."""
-        toks = self.toks
-        for p in self.body:
-            for s in range(p.first_sentence, p.end_sentence):
-                lo, hi = self.sents[s].first_token, self.sents[s].end_token
-                if hi - lo < 6 or _norm(toks[lo].text) != "in" or self.in_outer(toks[lo].start):
-                    continue
-                comma = next((k for k in range(lo + 1, min(lo + 14, hi)) if toks[k].text == ","), None)
-                if comma is None or not any(_norm(t.text) in _DOCUMENTS for t in toks[lo + 1 : comma]):
-                    continue
-                if any(k in self.cue_first for k in range(lo, hi)):
-                    continue  # "In an interview, she said ...": the verb's record covers it
-                cue = Cue(lo, lo + 1, toks[lo].start, toks[lo].end, toks[lo].text, "source-after")
-                self.indirect_record(cue, (lo + 1, comma), comma + 1, hi)
 
     def mark_mixed(self) -> None:
         """An indirect quote holding a quoted fragment (not a direct quote of its own) is mixed."""

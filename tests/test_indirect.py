@@ -123,3 +123,52 @@ def test_no_sentence_subject_for_expletives_or_no_clause(text):
 ])
 def test_bare_clause_opening_with_there_or_this(text, content):
     find(text, content)
+
+
+# --- questions put to someone (helpers.indirect_frames) --------------------------------------------
+
+@pytest.mark.parametrize("text, content, mention", [
+    ("Asked whether the talks would resume, the envoy said he hoped so.", "whether the talks would resume", None),
+    ("He smiled when asked how the campaign would pay for the ads.", "how the campaign would pay for the ads", None),
+    ("Asked on the radio who leads the party, she named the governor.", "who leads the party", None),
+    ("The mayor was asked by a reporter whether the budget would pass.", "whether the budget would pass", "a reporter"),
+    ("When asked to leave the hall, he refused.", "to leave the hall", None),
+])
+def test_question_put_to_someone(text, content, mention):
+    q = find(text, content)
+    assert q.cue.lower() == "asked" and q.mention == mention
+
+
+@pytest.mark.parametrize("text", [
+    "She asked the court to delay the hearing.",
+    "Asked, he shrugged.",
+])
+def test_not_a_reduced_question(text):
+    assert not any(q.cue == "asked" and q.mention is None for q in quotes_of(text))
+
+
+# --- where the content ends -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, content", [
+    ("The senator criticized the plan after the vote in March.", "the plan"),
+    ("The governor praised the rescue crews while touring the flooded town.", "the rescue crews"),
+    ("The fishermen want the quota lifted before winter.", "the quota lifted before winter"),
+])
+def test_object_ends_before_a_time_clause(text, content):
+    find(text, content)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("She said some families would pay more in taxes, an admission her rivals seized on.",
+     "some families would pay more in taxes"),
+])
+def test_content_ends_before_a_comment_on_it(text, content):
+    find(text, content)
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Sen. Ann Ode, who faces a hard race at home, withdrew her support, saying the plan had failed.", "Sen. Ann Ode"),
+])
+def test_participle_takes_the_sentence_subject_before_an_apposition(text, mention):
+    q = find(text, "the plan had failed")
+    assert q.mention == mention

@@ -1,0 +1,94 @@
+"""Attributions framed without a speaking subject, for ``helpers.attribution.Finder``.
+
+- questions put to someone: ``Asked whether ..., X said``, ``when asked how ...``, ``X was asked by Y if ...``
+  (the question is the content; its source is the asker when named, else unknown);
+- documents and occasions as sources: ``In a poll released Monday, 50 percent ...``.
+
+>>> from helpers.text import tokenize_text
+>>> from helpers.attribution import Finder
+>>> doc = tokenize_text("Asked whether the talks would resume, the envoy said he hoped so.")
+>>> [(doc.text[r["start"]:r["end"]], r["mention"]) for r in Finder(doc).run() if r["cue"] == (0, 5)]
+[('whether the talks would resume', None)]
+"""
+
+from __future__ import annotations
+
+from .cues import Cue, _is_word, _norm, mention_after, passive
+from .quotemarks import MARKS
+
+__all__ = ["FrameRules"]
+
+#: Nouns of documents and occasions that stand as sources ("In a poll released Monday, ...").
+_DOCUMENTS = frozenset(
+    "poll polls survey surveys interview interviews statement report study letter memo op-ed email speech "
+    "tweet post video filing analysis column book editorial testimony remarks address".split()
+)
+#: Verbs that put a question to someone.
+_ASK = frozenset("asked".split())
+#: Words before "asked" that make it a reduced clause ("when asked", "if asked").
+_ASK_LEAD = frozenset("when after if once while before and but".split())
+#: Words that open the question itself.
+_QUESTION = frozenset("whether if how what why when where who whom which about to".split())
+
+
+class FrameRules:
+    """Mixin of ``Finder``: attributions framed by a question or a document (uses its tokens and records)."""
+
+    def question(self, c: Cue, lo: int, hi: int) -> bool:
+        """``Asked whether ..., X said`` / ``X was asked by Y if ...``: record the question; True if one was."""
+        toks = self.toks
+        if c.last - c.first != 1 or _norm(toks[c.first].text) not in _ASK:
+            return False
+        k = c.first
+        while k > lo and not _is_word(toks[k - 1].text):
+            k -= 1
+        initial = k == lo
+        reduced = initial or _norm(toks[k - 1].text) in _ASK_LEAD
+        if not (reduced or passive(toks, c)):
+            return False
+        j, m = c.last, None
+        if j < hi and _norm(toks[j].text) == "by":  # "asked by host Ann Ode whether ..."
+            m = mention_after(toks, j + 1, hi)
+            if m is None:
+                return False
+            j = m[1]
+        start = None
+        for i in range(j, min(j + 8, hi)):
+            w = _norm(toks[i].text)
+            if w in _QUESTION and (w != "to" or i == c.last):
+                start = i + 1 if w == "about" else i
+                break
+            if w in (",", ".", ";", ":", "?", "!") or toks[i].text in MARKS:
+                return False
+        if start is None or start >= hi:
+            return False
+        end = hi
+        if reduced:  # the main clause follows the question after a comma
+            depth = 0
+            for i in range(start, hi):
+                if toks[i].text in MARKS:
+                    depth ^= 1
+                elif toks[i].text == "," and not depth:
+                    end = i
+                    break
+        if self.words(start, end) < 2:
+            return False
+        self.indirect_record(c, m, start, end)
+        return True
+
+    def document_frames(self) -> None:
+        """"In a poll released Monday, 50 percent ...", "In an interview with X, she ...": the document or
+        event named after a sentence-initial "In" is the source of the clause after the comma."""
+        toks = self.toks
+        for p in self.body:
+            for s in range(p.first_sentence, p.end_sentence):
+                lo, hi = self.sents[s].first_token, self.sents[s].end_token
+                if hi - lo < 6 or _norm(toks[lo].text) != "in" or self.in_outer(toks[lo].start):
+                    continue
+                comma = next((k for k in range(lo + 1, min(lo + 14, hi)) if toks[k].text == ","), None)
+                if comma is None or not any(_norm(t.text) in _DOCUMENTS for t in toks[lo + 1 : comma]):
+                    continue
+                if any(k in self.cue_first for k in range(lo, hi)):
+                    continue  # "In an interview, she said ...": the verb's record covers it
+                cue = Cue(lo, lo + 1, toks[lo].start, toks[lo].end, toks[lo].text, "source-after")
+                self.indirect_record(cue, (lo + 1, comma), comma + 1, hi)
