@@ -9,8 +9,10 @@ the ``TIMEX3`` inside ``<DCT>``; an Article with that text and ``published = DCT
 run through ``helpers.timex.extract_timexes``. Printed, overall and per gold/system type: strict
 (identical span) and relaxed (overlapping span) precision/recall/F1, type and value accuracy on
 relaxed matches, and value F1 (a relaxed match counts only with the identical value), as in
-TempEval-3. When ``dateparser`` is installed, ``dateparser.search.search_dates`` (with the DCT as
-``RELATIVE_BASE``) is scored the same way, side by side.
+TempEval-3; gold values are compared in ISO form (a few AQUAINT weeks are written "2000-W6" for
+2000-W06: ``--raw-values`` compares them as written). When ``dateparser`` is installed,
+``dateparser.search.search_dates`` (with the DCT as ``RELATIVE_BASE``) is scored the same way, side
+by side.
 """
 
 from __future__ import annotations
