@@ -160,6 +160,21 @@ def test_stdlib_patterns_tokenize_like_nltk(text):
     assert _WORDS.tokenize(text) == words.tokenize(text)
 
 
+_PIECES = ["cannot", "CanNot", "gonna", "Gimme", "lemme", "gotta", "wanna", "more'n", "d'ye", "'tis", "'Twas", "can",
+           "not", "na", "'t", "is", "was", "don't", "I'm", "they'll", "U.S.", "Dr.", "said", "\"", "''", "``", "'", ",",
+           ".", "?", "!", "(", ")", "--", "...", ";", ":", "\u201c", "\u201d", "\u2019", "\u00ab", "\u00bb", "$5", "3,000"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(["", " ", "  ", "\n"])), max_size=30))
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_word_tokenizer_with_contractions_matches_nltk(parts):
+    from helpers.text import _WORDS
+
+    _, words = _nltk_reference()
+    text = "".join(w + sep for w, sep in parts)
+    assert _WORDS.tokenize(text) == words.tokenize(text)
+
+
 @pytest.mark.shared
 def test_stdlib_patterns_tokenize_polnear_like_nltk(shared):
     from helpers.text import _WORDS, _punkt
