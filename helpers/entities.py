@@ -285,6 +285,20 @@ def _cap(tok: str) -> bool:
     return tok[:1].isupper()  # a cased first character: a letter
 
 
+@lru_cache(maxsize=1)
+def _mention_vocab() -> tuple:
+    """The word lists ``find_mentions`` reads, built once."""
+    known = (word_list("demonyms.txt") | word_list("speaker_titles.txt") | set(_first_names())
+             | {k[0] for k in phrase_list("places.txt")} | {k[0] for k in phrase_list("media.txt")} | set(HONORIFICS))
+    titles = word_list("speaker_titles.txt")
+    heads = word_list("org_heads.txt")
+    title_or_head = titles | heads
+    of_heads = heads | {"republic", "kingdom", "state", "states"}
+    lower_ok = title_or_head | word_list("role_modifiers.txt")
+    return (frozenset(known), titles, title_or_head, of_heads, lower_ok, word_list("stopwords.txt"),
+            word_list("demonyms.txt"), phrase_list("places.txt"))
+
+
 def find_mentions(doc: Doc, *, body_only: bool = True) -> list[Mention]:
     """Names, organisations, media, places, groups and role descriptions in the Doc, in text order.
 
@@ -295,31 +309,19 @@ def find_mentions(doc: Doc, *, body_only: bool = True) -> list[Mention]:
     text = doc.text
     toks = doc.tokens
     body = {p.i for p in doc.paragraphs if not (body_only and p.boilerplate)}
-    lower_vocab: set[str] = set()
-    cap_vocab: set[str] = set()
-    initial = [False] * len(toks)
+    texts = [t.text for t in toks]
+    cap_vocab: set[str] = set()  # capitalised words seen where a sentence does not start
+    initial = [False] * len(toks)  # a sentence's first word, or the first after an opener
     for s in doc.sentences:
-        if s.paragraph not in body:
+        if s.paragraph not in body or s.first_token >= s.end_token:
             continue
-        prev = None
-        for t in toks[s.first_token : s.end_token]:
-            tt = t.text
-            ini = initial[t.i] = prev is None or prev in _OPENERS
-            if tt.islower():
-                lower_vocab.add(tt)
-            elif not ini and tt[:1].isupper():
-                cap_vocab.add(tt)
-            prev = tt
-    known = (word_list("demonyms.txt") | word_list("speaker_titles.txt") | set(_first_names())
-             | {k[0] for k in phrase_list("places.txt")} | {k[0] for k in phrase_list("media.txt")} | set(HONORIFICS))
-    titles = word_list("speaker_titles.txt")
-    heads = word_list("org_heads.txt")
-    title_or_head = titles | heads
-    of_heads = heads | {"republic", "kingdom", "state", "states"}
-    lower_ok = title_or_head | word_list("role_modifiers.txt")
-    stop = word_list("stopwords.txt")
-    demonyms = word_list("demonyms.txt")
-    places = phrase_list("places.txt")
+        initial[s.first_token] = True
+        for k in range(s.first_token + 1, s.end_token):
+            if texts[k - 1] in _OPENERS:
+                initial[k] = True
+            elif texts[k][:1].isupper():
+                cap_vocab.add(texts[k])
+    known, titles, title_or_head, of_heads, lower_ok, stop, demonyms, places = _mention_vocab()
 
     def _is_cap(t) -> bool:
         if not _cap(t.text) or t.text.lower() in _NOT_NAMES or t.text.lower() in PRONOUNS:
@@ -345,16 +347,15 @@ def find_mentions(doc: Doc, *, body_only: bool = True) -> list[Mention]:
             continue
         stoks = toks[s.first_token : s.end_token]
         n = len(stoks)
-        i = 0
         floor = -1  # the last token of the previous mention
-        while i < n:
-            t = stoks[i]
-            if not t.text[:1].isupper() and t.text not in _LOWER_DETS:  # the common case, cheaply
-                i += 1
+        resume = 0  # where the scan goes on after a mention
+        # only a capitalised word or a determiner can start a mention: visit just those
+        for i in [k for k, tt in enumerate(texts[s.first_token : s.end_token]) if tt[:1].isupper() or tt in _LOWER_DETS]:
+            if i < resume:
                 continue
+            t = stoks[i]
             det = t.text.lower() in _LOWER_DETS
             if not (det or is_cap(t)):
-                i += 1
                 continue
             j = i + 1 if det else i
             caps = 0
@@ -378,13 +379,11 @@ def find_mentions(doc: Doc, *, body_only: bool = True) -> list[Mention]:
                 j += 1
                 last_ok = j
             if det and caps == 0 and not (last_ok > i + 1 and stoks[last_ok - 1].text.lower() in title_or_head):
-                i += 1
                 continue
             # trim trailing lower-case words that are neither titles nor organisation heads
             while last_ok > i + 1 and stoks[last_ok - 1].text.islower() and stoks[last_ok - 1].text not in title_or_head:
                 last_ok -= 1
             if last_ok <= i or (det and last_ok == i + 1):
-                i += 1
                 continue
             lo = i
             if not det:  # lower-case role words before a name: "police chief Tomas Lenz"
@@ -403,7 +402,7 @@ def find_mentions(doc: Doc, *, body_only: bool = True) -> list[Mention]:
             if parsed.kind not in ("pronoun", "unknown", "anonymous") and not modifier:
                 out.append(Mention(text[first.start : lastt.end], first.start, lastt.end, s.i, parsed))
             floor = last_ok - 1
-            i = last_ok
+            resume = last_ok
     return out
 
 
