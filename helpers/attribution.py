@@ -33,6 +33,16 @@ _NOT_SPEAKERS = frozenset(
 )
 _CLAUSE_PUNCT = frozenset(". ; ! ? ( )".split())
 _MIN_FLOATING_WORDS = 4
+#: Cues that name what is quoted ('what they called "supermarkets"'): the quote is the whole content.
+_NAMING = frozenset(
+    "call calls called calling dub dubs dubbed dubbing label labels labeled labelled labeling labelling "
+    "name names named naming term terms termed nickname nicknamed title titled brand branded".split()
+)
+#: Words that open an adjunct after a quote, outside the paraphrase ('chanting "no peace" after ...').
+_ADJUNCT_AFTER = frozenset(
+    "after before because while when whenever as since until unless although though despite during "
+    "amid following if once whereas".split()
+)
 _DETERMINERS = frozenset("a an the his her their its our this that".split())
 
 
@@ -271,7 +281,10 @@ class Finder(IndirectRules):
                 flag = flag or "split"
             kind = "mixed" if start != q.start else "direct"
             end = q.end
-            if cue.end < q.start and close_i < hi and self.words(close_i, hi) >= 2 and self.toks[close_i].text != ",":
+            if (
+                cue.end < q.start and close_i < hi and self.words(close_i, hi) >= 2 and self.toks[close_i].text != ","
+                and _norm(cue.text) not in _NAMING and _norm(self.toks[close_i].text) not in _ADJUNCT_AFTER
+            ):
                 e = hi  # 'X says "the wind is at our backs" despite his loss': the paraphrase goes on
                 while e > close_i and not _is_word(self.toks[e - 1].text) and self.toks[e - 1].start + 1 != q.end:
                     e -= 1

@@ -242,6 +242,21 @@ def test_cue_then_an_adjunct_before_the_quote(text, cue, mention):
     assert qs[0].text.startswith('"') and qs[0].text.endswith('"')
 
 
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ('Banks built what they called "financial supermarkets," all-in-one shops for savers.',
+         '"financial supermarkets,"'),
+        ('Dozens of dockers gathered at the gate, chanting "no contract, no work" after the talks failed.',
+         '"no contract, no work"'),
+        ('The mayor says "the tide has turned" in the housing market.', '"the tide has turned" in the housing market'),
+    ],
+)
+def test_where_a_quote_inside_a_paraphrase_ends(text, content):
+    qs = [q for q in quotes_of(text) if q.text.startswith('"')]
+    assert [q.text for q in qs] == [content]
+
+
 def test_multi_paragraph_quote():
     text = 'The mayor said: "The first winter was hard.\n"The second was worse, and we are still here."\nThe talks resume on Monday.'
     qs = quotes_of(text)
