@@ -38,6 +38,10 @@ _NAMING = frozenset(
     "call calls called calling dub dubs dubbed dubbing label labels labeled labelled labeling labelling "
     "name names named naming term terms termed nickname nicknamed title titled brand branded".split()
 )
+#: Lower-case words inside a title ('Orange Is the New Black', 'Los Hijos de Trump').
+_TITLE_SMALL = frozenset("a an the and or of in on at to for from with by is are de la el los las del du le von van".split())
+#: A capitalised first word that opens speech rather than a title ('We Will Win' is still a quote).
+_PRONOUN_OPENERS = frozenset("i we you he she they it i'm we're you're it's don't no yes".split())
 #: Words that open an adjunct after a quote, outside the paraphrase ('chanting "no peace" after ...').
 _ADJUNCT_AFTER = frozenset(
     "after before because while when whenever as since until unless although though despite during "
@@ -250,6 +254,14 @@ class Finder(IndirectRules):
             return self.tokens_of(prev["mention"])
         return self.subject(lo, c.first) or mention_before(self.toks, c.first, lo)
 
+    def title(self, i: int, j: int) -> bool:
+        """Tokens ``i:j`` read as a title or name: two to seven words, each capitalised (or all in
+        capitals) but for small function words ('Orange Is the New Black', 'Fox and Friends')."""
+        words = [t.text for t in self.toks[i:j] if _is_word(t.text)]
+        if not 2 <= len(words) <= 7 or not words[0][:1].isupper() or _norm(words[0]) in _PRONOUN_OPENERS:
+            return False
+        return all(w[:1].isupper() or w[:1].isdigit() or _norm(w) in _TITLE_SMALL for w in words)
+
     def direct(self, q) -> None:
         s0, s1 = self.doc.sentence_at(q.start), self.doc.sentence_at(max(q.start, q.end - 1))
         if s0 is None:
@@ -257,6 +269,8 @@ class Finder(IndirectRules):
         open_i, close_i = self.tok(q.start), self.tok(q.end)
         lo, hi = self.sents[s0].first_token, self.sents[s1].end_token
         flag = q.flag
+        if self.words(lo, open_i) and self.title(open_i + 1, close_i - 1):
+            return  # 'told "Morning Joe,"', 'a role in "Orange Is the New Black"': a name or title
         found = self.trailing(close_i, hi) if close_i < hi and q.end > q.start else None
         if found is None and close_i == hi and s1 + 1 < len(self.sents) and q.end > q.start:
             found = self.next_sentence_cue(close_i, s1 + 1)

@@ -257,6 +257,30 @@ def test_where_a_quote_inside_a_paraphrase_ends(text, content):
     assert [q.text for q in qs] == [content]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He was a guest on "Fox and Friends," the morning show, on Tuesday.',
+        "She had a small role in \u201cOrange Is the New Black\u201d last year.",
+        "The paper ran the headline 'DIVIDED WE FALL' on its front page.",
+        'Fans of "Los Hijos de Trump" packed the theatre, the director said.',
+    ],
+)
+def test_titles_inside_a_sentence_are_not_quotes(text):
+    assert [q.text for q in quotes_of(text) if q.text[:1] in "\"'\u201c"] == []
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ('The crowd chanted "We Want Jobs" for an hour.', '"We Want Jobs" for an hour'),
+        ('"No Way," the mayor said.', '"No Way,"'),
+    ],
+)
+def test_capitalised_speech_is_still_a_quote(text, content):
+    assert [q.text for q in quotes_of(text) if q.text.startswith('"')] == [content]
+
+
 def test_multi_paragraph_quote():
     text = 'The mayor said: "The first winter was hard.\n"The second was worse, and we are still here."\nThe talks resume on Monday.'
     qs = quotes_of(text)
