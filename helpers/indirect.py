@@ -44,6 +44,10 @@ _WH = frozenset("whether if how what why when where who which".split())
 _OPENERS = frozenset("there this these those it's".split())
 #: Words after which an object noun phrase has ended ("announced his bid in June", "... after the vote").
 _OBJECT_END = frozenset("after when while because since before during".split())
+#: Auxiliaries that carry on a clause whose subject was moved before the cue ("a probe they said was over").
+_AUX = frozenset("is was were are will would could can should may might must has have had".split())
+#: Words before "X said" that leave a gap for the subject after it ("which he said", "what many said").
+_GAP = frozenset("which that what who whom".split())
 _NEW_CLAUSE = frozenset("even and but as though although while whereas".split())
 _SKIP_CUT = frozenset("also then later has had have never".split())
 _PRONOUNS = frozenset("he she they we i you it who which that".split())
@@ -56,6 +60,12 @@ _GROUPS = frozenset(
     "delegates attendees protesters protestors officers spokesmen executives scholars others many most some "
     "several few both all half".split()
 )
+
+
+def _verb_like(word: str) -> bool:
+    """A lower-case past form or auxiliary that starts a second verb phrase ("and handed", "and has")."""
+    w = _norm(word)
+    return word.islower() and (w in _AUX or w in _COMMON_VERBS or (w.endswith("ed") and len(w) > 4))
 
 
 class IndirectRules(FrameRules):
@@ -213,11 +223,11 @@ class IndirectRules(FrameRules):
         for k in range(c.last, min(c.last + 15, hi)):
             w = _norm(toks[k].text)
             if w == "that":
-                return k if self.words(k, hi) >= 3 else None
+                return k if self.words(k, hi) >= 2 else None
             if w in (".", ";", ":", "?", "!") or toks[k].start in self.direct_by_start:
                 return None
             if k > c.last and w in _SUBJECT_PRONOUNS and c.cls != "tell":
-                return k if self.words(k, hi) >= 3 else None
+                return k if self.words(k, hi) >= 2 else None
         return None
 
     def complement(self, c: Cue, hi: int) -> int | None:
@@ -250,7 +260,11 @@ class IndirectRules(FrameRules):
             if not _is_word(toks[k].text) and w != ",":
                 return None
             if c.cls in ("say", "phrase", "think") and k == c.last and (w not in STOP_WORDS or w in _OPENERS) and w != ",":
-                return k if self.words(k, hi) >= 3 else None
+                return k if self.words(k, hi) >= 2 else None
+            if c.cls in ("say", "think") and k == c.last and w in _AUX and self.words(k, hi) >= 2 and c.first > 1 and (
+                _norm(toks[c.first - 2].text) in _GAP or not _is_word(toks[c.first - 2].text)
+            ):
+                return k  # "which officials said will take effect": the relative's clause goes on after the cue
             if c.cls == "say" and k == c.last and w == "," and k + 1 < hi and _norm(toks[k + 1].text) not in STOP_WORDS:
                 return k + 1 if self.words(k, hi) >= 4 and toks[k + 1].start not in self.outer_set else None
             if c.cls == "verb" and k == c.last and w not in STOP_WORDS and w != "," and _is_word(w):
@@ -317,6 +331,8 @@ class IndirectRules(FrameRules):
                 i in self.cue_first and self.cue_first[i].cls in ("say", "tell", "verb") for i in range(k + 2, min(k + 7, e))
             ):  # ", and three-quarters said ...": a second attribution
                 return k - 1
+            if w == "and" and c.cls in ("verb", "want") and k + 1 < e and self.words(a, k) >= 2 and _verb_like(toks[k + 1].text):
+                return k  # "rejected the plan and handed ...": a second verb of the subject's, not the object
             if t in _DASHES and k + 1 < e and _norm(toks[k + 1].text) in ("a", "an") and self.words(a, k) >= 4:
                 return k  # "... — a proposal he has raised before"
             if t in _DASHES and k + 1 < e and _norm(toks[k + 1].text) in _CUT_AFTER_COMMA:

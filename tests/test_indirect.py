@@ -172,3 +172,28 @@ def test_content_ends_before_a_comment_on_it(text, content):
 def test_participle_takes_the_sentence_subject_before_an_apposition(text, mention):
     q = find(text, "the plan had failed")
     assert q.mention == mention
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The district drew 30 applicants, which he said were evenly split between the two camps.",
+     "were evenly split between the two camps"),
+    ("They said she could.", "she could"),
+])
+def test_short_and_relative_clauses_after_said(text, content):
+    find(text, content)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Voters rejected the proposal and handed the mayor a clear defeat.", "the proposal"),
+])
+def test_object_ends_before_a_second_verb(text, content):
+    find(text, content)
+
+
+@pytest.mark.parametrize("text", [
+    "The agency did not respond to requests for comment.",
+    "Sales figures for the quarter were flat.",
+    "The finding surprised the panel.",
+])
+def test_nouns_dropped_from_the_cue_list(text):
+    assert quotes_of(text) == []
