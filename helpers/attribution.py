@@ -15,7 +15,7 @@ import bisect
 import re
 
 from .cues import (
-    Cue, CueLexicon, STOP_WORDS, _is_word, _norm, find_cues, load_cues, mention_after,
+    Cue, CueLexicon, STOP_WORDS, _adverb, _is_word, _norm, find_cues, load_cues, mention_after,
     mention_before, passive,
 )
 from .indirect import _ADJUNCT_START, _DASHES, _DAYS, _LEAD_CONJ, _QUIET, IndirectRules
@@ -240,9 +240,11 @@ class Finder(IndirectRules):
 
     def adjunct_after(self, c: Cue, k: int) -> bool:
         """The words between the cue and token ``k`` are an adjunct: 'said on Monday', 'wrote in a
-        statement', 'said Tuesday', 'told reporters' (tell cues take any object)."""
+        statement', 'said Tuesday', 'replied evenly', or anything before a colon ('added a caveat:')."""
         first = _norm(self.toks[c.last].text)
-        if not (first in _ADJUNCT_START or first in _DAYS):
+        if self.toks[k].text == ":" or all(_adverb(t.text) for t in self.toks[c.last : k]):
+            pass  # 'added a caveat: "', 'replied evenly, "'
+        elif not (first in _ADJUNCT_START or first in _DAYS):
             return False
         return not any(i in self.cue_first and _norm(self.toks[i - 1].text) not in _DETERMINERS for i in range(c.last, k))
 

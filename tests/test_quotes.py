@@ -234,6 +234,9 @@ def test_a_cue_opening_the_next_sentence_needs_a_speaker(text, cue):
         ('She wrote on her blog: "The ferry must keep running."', "wrote", "She"),
         ('The mayor said Tuesday, "The bridge opens in May."', "said", "The mayor"),
         ('Lee told the Herald in a written statement, "I never saw the letter."', "told", "Lee"),
+        ('The coach replied calmly, "We lost to a better team."', "replied", "The coach"),
+        ('But she added a caveat: "The money must reach the schools first."', "added", "she"),
+        ('He said back in the spring of 2019: "The port is too small."', "said", "He"),
     ],
 )
 def test_cue_then_an_adjunct_before_the_quote(text, cue, mention):
