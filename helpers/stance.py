@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import bisect
 import numbers
+from collections import Counter
 import re
 from typing import TYPE_CHECKING, Any, Iterable, NamedTuple, Sequence
 
-import numpy as np
 import pandas as pd
 
 from .frames import Columns, Table, column
@@ -68,7 +68,6 @@ SCORE_SCHEMA = {"article": "str", "level": "str", "voice": "str", "speaker": "st
                 "label": "str", "hits": "int64", "negated": "int64", "weight": "float64", "words": "int64",
                 "per_1000": "float64"}
 KWIC_COLUMNS = ["left", "match", "right", "voice", "speaker", "sentence", "start", "end"]
-_WORDLIKE = re.compile(r"\w")
 _SPACES = re.compile(r"\s+")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
@@ -150,7 +149,10 @@ def _barriers(doc: Doc) -> list[bool]:
     next to a title or heading unless it goes on in lower case (a line break inside prose)."""
     toks, paras, text = doc.tokens, doc.paragraphs, doc.text
     out = [False] * len(toks)
-    for i in range(1, len(toks)):
+    for s in doc.sentences:  # a paragraph changes only where a sentence starts
+        i = s.first_token
+        if i <= 0 or i >= s.end_token:
+            continue
         p, q = toks[i - 1].paragraph, toks[i].paragraph
         if p != q and (_BLANK_LINE.search(text, toks[i - 1].end, toks[i].start) or (
                 (paras[p].kind != "body" or paras[q].kind != "body") and not toks[i].text[:1].islower())):
@@ -197,17 +199,12 @@ def find_stance(
 def _word_counts(doc: Doc, voices: Voices, skip: Sequence[str]) -> tuple[int, dict[str, int], dict[str, int]]:
     """Words in the article, per voice, and per speaker (quoted + paraphrase)."""
     skipped = {p.i for p in doc.paragraphs if p.kind in skip}
-    total = 0
-    by_voice = dict.fromkeys(VOICES, 0)
-    by_speaker: dict[str, int] = {}
-    for t, v, spk in zip(doc.tokens, voices.voice, voices.speaker):
-        if t.paragraph in skipped or not _WORDLIKE.search(t.text):
-            continue
-        total += 1
-        by_voice[v] += 1
-        if spk is not None and v != "narrator":
-            by_speaker[spk] = by_speaker.get(spk, 0) + 1
-    return total, by_voice, by_speaker
+    toks, voice, speaker = doc.tokens, voices.voice, voices.speaker
+    keep = [k for k, w in enumerate(doc.wordlike) if w and (not skipped or toks[k].paragraph not in skipped)]
+    counts = Counter(voice[k] for k in keep)
+    by_voice = {v: counts.get(v, 0) for v in VOICES}
+    by_speaker = Counter(speaker[k] for k in keep if voice[k] != "narrator" and speaker[k] is not None)
+    return len(keep), by_voice, dict(by_speaker)
 
 
 def stance_scores(

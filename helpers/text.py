@@ -90,7 +90,7 @@ class Doc:
     tokens: list[Token]
     dateline: tuple[int, int] | None = None
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
-    _word_count: int | None = field(default=None, repr=False, compare=False)
+    _wordlike: list[bool] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._sentence_starts = [s.start for s in self.sentences]
@@ -119,11 +119,17 @@ class Doc:
         return None if k is None else self.sentences[k].paragraph
 
     @property
+    def wordlike(self) -> list[bool]:
+        """For each token, whether it contains a letter or a digit (computed once; do not modify)."""
+        if self._wordlike is None:
+            search = _WORDLIKE.search
+            self._wordlike = [search(t.text) is not None for t in self.tokens]
+        return self._wordlike
+
+    @property
     def word_count(self) -> int:
-        """Number of tokens that contain a letter or a digit (counted once)."""
-        if self._word_count is None:
-            self._word_count = sum(1 for t in self.tokens if _WORDLIKE.search(t.text))
-        return self._word_count
+        """Number of tokens that contain a letter or a digit."""
+        return sum(self.wordlike)
 
 
 _WORDLIKE = re.compile(r"\w")

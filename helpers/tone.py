@@ -140,6 +140,7 @@ def tone_columns(doc: Doc, quotes: "Table | None" = None, *, voices: "Voices | N
     voices = voices or token_voices(doc, quotes)
     text, tokens = doc.text, doc.tokens
     voice, quote = voices.voice, voices.quote
+    wordlike = doc.wordlike
     rows: list[tuple] = []
     aid = doc.article.id
     for s, e, kind, spk, label in sorted(_quote_rows(quotes, len(text)), key=lambda r: r[0]):
@@ -158,7 +159,7 @@ def tone_columns(doc: Doc, quotes: "Table | None" = None, *, voices: "Voices | N
         words = 0
         for k in range(lo, hi):
             if quote[k] is None:
-                if _WORD.search(tokens[k].text):
+                if wordlike[k]:
                     words += 1
                 if voice[k] == "narrator":
                     if run_start < 0:
