@@ -89,10 +89,10 @@ def event_label(doc: Doc, start: int, end: int, *, _cache: dict | None = None) -
         segs = _segments(doc.sentence_tokens(k))
         if _cache is not None:
             _cache[k] = segs
-    inside = [i for i, seg in enumerate(segs) if any(t.start < end and start < t.end for t in seg)]
+    # the first clause the expression overlaps (a clause's tokens are contiguous: compare its ends)
+    i = next((n for n, seg in enumerate(segs) if seg[0].start < end and start < seg[-1].end), None)
     order = []
-    if inside:
-        i = inside[0]
+    if i is not None:
         order = [i] + [j for d in range(1, len(segs)) for j in (i + d, i - d) if 0 <= j < len(segs)]
     for j in order:
         kept = [t for t in segs[j] if not (t.start < end and start < t.end)

@@ -237,7 +237,7 @@ def _candidates(doc: Doc) -> Iterator[tuple[int, int, str, re.Match]]:
     n = len(text)
     toks = doc.tokens
     words = list(map(_TEXT, toks))
-    hot = {w for w in set(words) if _triggers(w)}  # the few distinct words that trigger rules
+    hot = set(filter(_triggers, set(words)))  # the few distinct words that trigger rules
     for tok in compress(toks, map(hot.__contains__, words)) if hot else ():
         for rules, before, after in _triggers(tok.text):
             ts, te = tok.start, tok.end
