@@ -138,6 +138,11 @@ SKIP_BEFORE_VERB = frozenset(
     "does do not n't never still already often recently publicly privately earlier further first last just "
     "even only ever always yet now long is was were are am be been being 's 've 'd 'll".split()
 )
+#: Time words skipped between a subject and its verb ("X on Friday said", "X last week told").
+TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday week month year night morning afternoon evening "
+    "weekend today yesterday tonight last this on".split()
+)
 BE_FORMS = frozenset("is was were are am be been being 's".split())
 RELATIVES = frozenset(("who", "which", "that"))
 _PARTICIPLES = frozenset("said told written shown known found thought held seen heard read put".split())
@@ -174,8 +179,9 @@ def mention_before(tokens: Sequence[Token], cue_first: int, lo: int) -> tuple[in
     ("Lukashenko, who ..., said", "The Chinese - wise people - say"). ``lo`` bounds the search.
     """
     j = cue_first
-    while j > lo and (_norm(tokens[j - 1].text) in SKIP_BEFORE_VERB or _adverb(tokens[j - 1].text)):
-        j -= 1
+    while j > lo and (_norm(tokens[j - 1].text) in SKIP_BEFORE_VERB or _adverb(tokens[j - 1].text)
+                      or _norm(tokens[j - 1].text) in TIME_WORDS):
+        j -= 1  # "has repeatedly said", "(D-Calif.) last week said", "on Friday said"
     if j > lo and tokens[j - 1].text in ("to",):
         return None
     if j > lo and tokens[j - 1].text in (",", "-", "\u2013", "\u2014"):  # parenthetical
@@ -207,8 +213,9 @@ def mention_before(tokens: Sequence[Token], cue_first: int, lo: int) -> tuple[in
         if not apostrophe and lw != "'s" and (not _is_word(w) or lw in STOP_WORDS):
             break
         i -= 1
-        if j - i > MAX_MENTION:
-            return None
+        if j - i > MAX_MENTION:  # too long for a name: keep its capitalised tail ("... Senator Ann Ode (D)")
+            k = next((k for k in range(i + 1, j) if tokens[k].text[:1].isupper()), None)
+            return (k, j) if k is not None else None
     while i < j and _norm(tokens[i].text) in ("of", "'s", "\u2019", "'"):
         i += 1
     return (i, j) if i < j else None

@@ -78,7 +78,7 @@ class IndirectRules(FrameRules):
         if self.question(c, lo, hi):
             return  # "Asked whether ..., X said", "X was asked by Y if ..."
         if passive(toks, c):
-            return
+            return self.passive_by(c, lo, hi)  # "He is backed by 34% of voters"
         if c.cls == "source-after":
             m = mention_after(toks, c.last, hi)
             if m is None:
@@ -291,7 +291,7 @@ class IndirectRules(FrameRules):
                 return (j, k) if j < k else None
         return mention_before(toks, rel - 1, lo)
 
-    def indirect_record(self, c: Cue, m: tuple[int, int] | None, a: int, e: int) -> None:
+    def indirect_record(self, c: Cue, m: tuple[int, int] | None, a: int, e: int, *, min_words: int = 2) -> None:
         toks = self.toks
         while e > a and toks[e - 1].text in (".", ",", ";", ":"):
             e -= 1
@@ -301,7 +301,7 @@ class IndirectRules(FrameRules):
                 e = k
                 break
         e = self.clause_end(a, e, c)
-        if self.words(a, e) < 2:
+        if self.words(a, e) < min_words:
             return
         self.add("indirect", toks[a].start, toks[e - 1].end, c, m, level=0)
 

@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from .cues import Cue, _is_word, _norm, mention_after, passive
+from .cues import Cue, _is_word, _norm, mention_after, mention_before, passive
 from .quotemarks import MARKS
 
 __all__ = ["FrameRules"]
@@ -29,6 +29,9 @@ _ASK = frozenset("asked".split())
 _ASK_LEAD = frozenset("when after if once while before and but".split())
 #: Words that open the question itself.
 _QUESTION = frozenset("whether if how what why when where who whom which about to".split())
+
+#: Subjects of a passive that are no content of their own ("it was said by", "which was backed by").
+_NOT_SUBJECTS = frozenset("it this that which who there what".split())
 
 
 class FrameRules:
@@ -75,6 +78,18 @@ class FrameRules:
             return False
         self.indirect_record(c, m, start, end)
         return True
+
+    def passive_by(self, c: Cue, lo: int, hi: int) -> None:
+        """``Y was backed by X``, ``Y was criticized on Friday by X``: X is the source, the subject Y the content."""
+        toks = self.toks
+        by = next((k for k in range(c.last, min(c.last + 4, hi)) if _norm(toks[k].text) == "by"), None)
+        if by is None or any(not _is_word(t.text) for t in toks[c.last:by]):
+            return
+        m = mention_after(toks, by + 1, hi)
+        subj = mention_before(toks, c.first, lo)
+        if m is None or subj is None or _norm(toks[subj[0]].text) in _NOT_SUBJECTS:
+            return
+        self.indirect_record(c, m, subj[0], subj[1], min_words=1)
 
     def document_frames(self) -> None:
         """"In a poll released Monday, 50 percent ...", "In an interview with X, she ...": the document or

@@ -197,3 +197,29 @@ def test_object_ends_before_a_second_verb(text, content):
 ])
 def test_nouns_dropped_from_the_cue_list(text):
     assert quotes_of(text) == []
+
+
+# --- sources in the passive and long names -------------------------------------------------------
+
+@pytest.mark.parametrize("text, content, mention", [
+    ("The governor's plan was backed on Friday by the state teachers union.", "The governor's plan", "the state teachers union"),
+    ("He is supported by most voters in the northern districts.", "He", "most voters"),
+])
+def test_passive_with_by_names_the_source(text, content, mention):
+    q = find(text, content)
+    assert q.mention == mention
+
+
+def test_passive_without_by_is_no_quote():
+    assert quotes_of("The bridge was criticized for years.") == []
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Democratic presidential candidate Senator Ann Ode (I-VT) stated that the budget was balanced.",
+     "Senator Ann Ode (I-VT)"),
+    ("Senate Democrat Carl Denby (D-Wis.) last week said the budget was balanced.", "Senate Democrat Carl Denby (D-Wis.)"),
+    ("The mayor on Friday said the budget was balanced.", "The mayor"),
+])
+def test_long_names_and_time_words_before_the_verb(text, mention):
+    q = find(text, "the budget was balanced" if "that" not in text else "that the budget was balanced")
+    assert q.mention == mention
