@@ -331,34 +331,41 @@ def span_tokenize_words(
     >>> [t[s:e] for s, e in span_tokenize_words(t)]
     ['He', 'said', ':', "'", 'Now', 'the', 'door', '.', "'", 'It', "'s", 'U.S.', 'policy', '.']
     """
-    end = len(text) if end is None else end
+    return iter(_word_spans(text, start, len(text) if end is None else end, sentence_ends))
+
+
+def _word_spans(text: str, start: int, end: int, sentence_ends: Container[int]) -> list[tuple[int, int]]:
+    """``span_tokenize_words`` as a list (the tokenizer's inner loop: kept to local names)."""
     pos = start
     abbrev = abbreviations()
+    find, quote_search, trailing = text.find, _ORIGINAL_QUOTE.search, _TRAILING_PERIOD.match
+    out: list[tuple[int, int]] = []
+    append = out.append
     for tok in _WORDS.tokenize(text[start:end]):
         # NLTK only rewrites quotes; look a bounded distance ahead so that a token it changed in
         # some other way is skipped without rescanning a huge sentence (keeps this linear).
-        limit = min(end, pos + len(tok) + _LOOKAHEAD)
+        n = len(tok)
+        limit = pos + n + _LOOKAHEAD
+        if limit > end:
+            limit = end
         if tok in _QUOTE_TOKENS:
-            m = _ORIGINAL_QUOTE.search(text, pos, limit)
+            m = quote_search(text, pos, limit)
             if m is None:
                 continue
             s, e = m.start(), m.end()
         else:
-            s = text.find(tok, pos, limit)
+            s = find(tok, pos, limit)
             if s < 0:
                 continue
-            e = s + len(tok)
+            e = s + n
         pos = e
-        if (
-            e - s > 1
-            and tok[-1] == "."
-            and tok[-2] != "."
-            and (e in sentence_ends or (_TRAILING_PERIOD.match(tok) and tok[:-1].lower() not in abbrev))
-        ):
-            yield s, e - 1
-            yield e - 1, e
+        if n > 1 and tok[-1] == "." and tok[-2] != "." and (
+                e in sentence_ends or (trailing(tok) and tok[:-1].lower() not in abbrev)):
+            append((s, e - 1))
+            append((e - 1, e))
         else:
-            yield s, e
+            append((s, e))
+    return out
 
 
 def sent_tokenize(text: str) -> list[str]:
@@ -455,7 +462,7 @@ def tokenize(article: Article) -> Doc:
         # One NLTK call per paragraph (much faster than one per sentence); tokens are then
         # dealt out to sentences by position: no token contains white space, so none straddles.
         ends = {se for _, se in sent_spans} | {len(text[ss:se].rstrip(_CLOSERS)) + ss for ss, se in sent_spans}
-        words = list(span_tokenize_words(text, ps, pe, sentence_ends=ends))
+        words = _word_spans(text, ps, pe, ends)
         j = 0
         for ss, se in sent_spans:
             k = len(sentences)
