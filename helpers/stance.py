@@ -252,26 +252,16 @@ def score_columns(
             t[0] += 1
             t[1] += int(h.negated)
             t[2] += h.weight
-    cols: dict[str, list] = {c: [] for c in SCORE_COLUMNS}
     aid = doc.article.id
     zero = (0, 0, 0.0)
+    rows = []
     for level, voice, spk, words in groups:
         tally = tallies.get((level, voice, spk), {})
         for lex_name, cat, label in cats:
             n, neg, weight = tally.get((lex_name, cat), zero)
-            cols["level"].append(level)
-            cols["voice"].append(voice)
-            cols["speaker"].append(spk)
-            cols["lexicon"].append(lex_name)
-            cols["category"].append(cat)
-            cols["label"].append(label)
-            cols["hits"].append(n)
-            cols["negated"].append(neg)
-            cols["weight"].append(weight)
-            cols["words"].append(words)
-            cols["per_1000"].append(round(1000.0 * weight / words, 3) if words else 0.0)
-    cols["article"] = [aid] * len(cols["level"])
-    return Columns(cols, SCORE_SCHEMA)
+            rows.append((aid, level, voice, spk, lex_name, cat, label, n, neg, weight, words,
+                         round(1000.0 * weight / words, 3) if words and weight else 0.0))
+    return Columns.from_rows(rows, SCORE_SCHEMA)  # SCORE_SCHEMA is in SCORE_COLUMNS order
 
 
 def _stance_columns(article_id: str, hits: Sequence[StanceHit]) -> Columns:
