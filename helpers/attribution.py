@@ -44,7 +44,7 @@ _TITLE_SMALL = frozenset("a an the and or of in on at to for from with by is are
 _PRONOUN_OPENERS = frozenset("i we you he she they it i'm we're you're it's don't no yes".split())
 #: Words that open an adjunct after a quote, outside the paraphrase ('chanting "no peace" after ...').
 _ADJUNCT_AFTER = frozenset(
-    "after before because while when whenever as since until unless although though despite during "
+    "after before because while when whenever as since until unless although though during "
     "amid following if once whereas".split()
 )
 _DETERMINERS = frozenset("a an the his her their its our this that".split())
@@ -319,7 +319,7 @@ class Finder(IndirectRules):
                 self.add("direct", q.start, q.end, prev["cue"], prev["mention"], tokens=False,
                          flag=flag or "split", level=0)
                 return
-        if self.words(open_i, close_i) >= _MIN_FLOATING_WORDS:
+        if self.words(open_i, close_i) >= _MIN_FLOATING_WORDS and not self.title(open_i + 1, close_i - 1):
             self.add("direct", q.start, q.end, None, None, flag=flag or "floating", level=0)
 
     def nested(self, q) -> None:

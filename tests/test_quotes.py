@@ -253,6 +253,7 @@ def test_cue_then_an_adjunct_before_the_quote(text, cue, mention):
         ('Dozens of dockers gathered at the gate, chanting "no contract, no work" after the talks failed.',
          '"no contract, no work"'),
         ('The mayor says "the tide has turned" in the housing market.', '"the tide has turned" in the housing market'),
+        ('The mayor says "the tide has turned" despite the floods.', '"the tide has turned" despite the floods'),
     ],
 )
 def test_where_a_quote_inside_a_paraphrase_ends(text, content):
@@ -271,6 +272,17 @@ def test_where_a_quote_inside_a_paraphrase_ends(text, content):
 )
 def test_titles_inside_a_sentence_are_not_quotes(text):
     assert [q.text for q in quotes_of(text) if q.text[:1] in "\"'\u201c"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The harbour is closed," the mayor said.\n"THE OTHER SIDE OF THE HARBOUR PARTY" ran above the story.',
+        '"The harbour is closed," the mayor said.\n"Orange Is the New Black" returns in May.',
+    ],
+)
+def test_a_title_opening_a_paragraph_is_not_a_floating_quote(text):
+    assert [q.flag for q in quotes_of(text)] == [None]
 
 
 @pytest.mark.parametrize(
