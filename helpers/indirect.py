@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 
-from .cues import RELATIVES, SKIP_BEFORE_VERB, STOP_WORDS, Cue, _is_word, _norm, mention_after, mention_before, passive
+from .cues import RELATIVES, SKIP_BEFORE_VERB, STOP_WORDS, TIME_WORDS, Cue, _is_word, _norm, mention_after, mention_before, passive
 from .indirect_frames import FrameRules
 from .quotemarks import MARKS
 
@@ -48,6 +48,8 @@ _OBJECT_END = frozenset("after when while because since before during".split())
 _AUX = frozenset("is was were are will would could can should may might must has have had".split())
 #: Words before "X said" that leave a gap for the subject after it ("which he said", "what many said").
 _GAP = frozenset("which that what who whom".split())
+#: Prepositions after a cue that introduce what it is about ("argued for", "warned against").
+_OBJECT_PREPS = frozenset("for against about".split())
 _NEW_CLAUSE = frozenset("even and but as though although while whereas".split())
 _SKIP_CUT = frozenset("also then later has had have never".split())
 _PRONOUNS = frozenset("he she they we i you it who which that".split())
@@ -267,6 +269,10 @@ class IndirectRules(FrameRules):
                 return k  # "which officials said will take effect": the relative's clause goes on after the cue
             if c.cls == "say" and k == c.last and w == "," and k + 1 < hi and _norm(toks[k + 1].text) not in STOP_WORDS:
                 return k + 1 if self.words(k, hi) >= 4 and toks[k + 1].start not in self.outer_set else None
+            if c.cls in ("say", "verb") and k == c.last and w in _OBJECT_PREPS and k + 2 < hi and (
+                _is_word(toks[k + 1].text) and _norm(toks[k + 1].text) not in TIME_WORDS | _DAYS | STOP_WORDS
+            ):
+                return -(k + 1) - 1  # "argued for the plan", "spoke against the bill": the object of the preposition
             if c.cls == "verb" and k == c.last and w not in STOP_WORDS and w != "," and _is_word(w):
                 return -k - 1  # an object noun phrase, not a clause (encoded negative)
         if c.cls == "want" and c.last < hi and _is_word(toks[c.last].text) and _norm(toks[c.last].text) not in STOP_WORDS:

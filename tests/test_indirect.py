@@ -223,3 +223,16 @@ def test_passive_without_by_is_no_quote():
 def test_long_names_and_time_words_before_the_verb(text, mention):
     q = find(text, "the budget was balanced" if "that" not in text else "that the budget was balanced")
     assert q.mention == mention
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The former attorney general publicly argued for a new inquiry into the payments.", "a new inquiry into the payments"),
+    ("Residents complained about the noise from the building site.", "the noise from the building site"),
+])
+def test_object_of_a_preposition_after_the_cue(text, content):
+    find(text, content)
+
+
+def test_said_on_a_day_is_no_object():
+    qs = quotes_of("The mayor said on Friday that the bridge would reopen.")
+    assert [q.text for q in qs] == ["that the bridge would reopen"]
