@@ -94,8 +94,8 @@ def predict(text_path: Path, *, nested: bool = False) -> list[dict]:
     seldom mark one (4 of the 100 the extractor gives on train match a gold attribution).
     The parts of one speaker's quotation that the extractor gives as separate rows (flag "split":
     '"A," X said. "B"'; flag "floating": a cue-less quote after another in the same paragraph, or
-    opening the next paragraph after a quote with a cue) are joined into one attribution with a
-    discontinuous content, as PolNeAR annotates them.
+    opening the next paragraph after a '"...," X said.' quote) are joined into one attribution with
+    a discontinuous content, as PolNeAR annotates them.
     """
     doc = tokenize(load(text_path))
     out: list[dict] = []
@@ -108,7 +108,8 @@ def predict(text_path: Path, *, nested: bool = False) -> list[dict]:
         joins = prev is not None and q.nested_in is None and (
             q.flag == "split" and prev["cue"] == ([(q.cue_start, q.cue_end)] if q.cue_start is not None else None)
             or q.flag == "floating" and (
-                prev["paragraph"] >= q.paragraph or prev["paragraph"] == q.paragraph - 1 and prev["cue"] is not None
+                prev["paragraph"] >= q.paragraph
+                or prev["paragraph"] == q.paragraph - 1 and prev["cue"] is not None and prev["cue"][0][0] > prev["content"][0][0]
             )
         )
         if joins:
