@@ -47,6 +47,8 @@ _ADJUNCT_AFTER = frozenset(
     "after before because while when whenever as since until unless although though during "
     "amid following if once whereas".split()
 )
+#: Words opening an introductory phrase before the subject ('Back in 1999, Mr. Lee ...').
+_INTRO = frozenset("back before after later earlier then when while since once in on at".split())
 _DETERMINERS = frozenset("a an the his her their its our this that".split())
 
 
@@ -254,7 +256,19 @@ class Finder(IndirectRules):
         prev = self.records[-1] if self.records else None
         if prev is not None and prev["mention"] and prev["cue"] and self.toks[lo].start <= prev["cue"][0] < c.start:
             return self.tokens_of(prev["mention"])
-        return self.subject(lo, c.first) or mention_before(self.toks, c.first, lo)
+        for i in range(c.first - 1, lo, -1):  # 'Spicer said, adding, "..."': the cue before it
+            c2 = self.cue_last.get(i)
+            if c2 is not None and c2.first >= lo and c2.cls not in _QUIET:
+                m = mention_before(self.toks, c2.first, lo)
+                if m is not None:
+                    return m
+                break
+        k = lo  # 'On Thursday, Warren endorsed Clinton, saying "..."': past the opening adjuncts
+        for _ in range(3):
+            if not (_norm(self.toks[k].text) in _ADJUNCT_START or _norm(self.toks[k].text) in _INTRO):
+                break
+            k = next((i + 1 for i in range(k, min(k + 10, c.first)) if self.toks[i].text == ","), k)
+        return self.subject(k, c.first) or mention_before(self.toks, c.first, lo)
 
     def title(self, i: int, j: int) -> bool:
         """Tokens ``i:j`` read as a title or name: two to seven words, each capitalised (or all in

@@ -190,6 +190,9 @@ def test_source_after_the_quote_past_possessives_and_parentheses(text, mention):
         ('"The river is rising," he said, adding, "We will open the shelters tonight."', "he"),
         ('The mayor thanked the volunteers, saying "You saved the town."', "The mayor"),
         ('She praised the rescue crews on Monday, noting: "They worked all night."', "She"),
+        ('The two leaders will meet next week, the spokesman said, adding, "They need a long talk."', "the spokesman"),
+        ('On Friday, after weeks of silence, Ortiz backed the plan, saying, "It is the right deal."', "Ortiz"),
+        ('Back in 2009, Ms. Lund praised the mayor, telling reporters: "I wish I had his energy."', "Ms. Lund"),
     ],
 )
 def test_participle_cue_takes_the_main_clause_subject(text, mention):
