@@ -90,17 +90,18 @@ def find_cues(
     lex = lexicon or load_cues()
     hi = len(tokens) if hi is None else hi
     out: list[Cue] = []
+    low = [t.text.lower().replace("\u2019", "'") for t in tokens[lo:hi]]  # each token normalised once
+    longest, phrases = lex.longest, lex.phrases
     i = lo
     while i < hi:
-        w = _norm(tokens[i].text)
-        n = lex.longest.get(w, 0)
+        n = longest.get(low[i - lo], 0)
         found = 0
         if n and _in_name(tokens, i, lo):
             n = 0  # "Ian Read said", "Bob Hope spoke": a capitalised word inside a sentence is a name
         if n:
             for k in range(min(n, hi - i), 0, -1):
-                key = tuple(_norm(t.text) for t in tokens[i : i + k])
-                cls = lex.phrases.get(key)
+                key = tuple(low[i - lo : i - lo + k])
+                cls = phrases.get(key)
                 if cls is not None and tokens[i + k - 1].sentence == tokens[i].sentence:
                     s, e = tokens[i].start, tokens[i + k - 1].end
                     out.append(Cue(i, i + k, s, e, text[s:e], cls))

@@ -93,10 +93,10 @@ class IndirectRules(FrameRules):
                 while b < hi and toks[b].text in (",", ":"):
                     b += 1
                 a, e = b, hi
-            elif self.words(k, c.first) > 3:  # "..., according to X" / "X, according to Y, did"
+            elif self.has_words(k, c.first, 4):  # "..., according to X" / "X, according to Y, did"
                 a, e = k, c.first
                 if toks[c.first - 1].text in (",", *_DASHES) and m[1] < hi and toks[m[1]].text in (",", *_DASHES) and (
-                    self.words(m[1], hi) > 3 and toks[c.first - 1].text == toks[m[1]].text
+                    self.has_words(m[1], hi, 4) and toks[c.first - 1].text == toks[m[1]].text
                     and _norm(toks[m[1] + 1].text) not in _CUT_AFTER_COMMA | _NEW_CLAUSE
                 ):
                     e = hi  # a parenthetical "according to X" inside the clause
@@ -157,7 +157,7 @@ class IndirectRules(FrameRules):
             if m[0] > lo + 1 and toks[m[0] - 1].text in (",", *_DASHES):  # "..., X said."
                 if (nxt + 1 < hi and toks[nxt].text == "," and toks[nxt + 1].text[:1].islower()
                         and _norm(toks[nxt + 1].text) not in _CUT_AFTER_COMMA | _NEW_CLAUSE | _LEAD_CONJ
-                        and self.words(nxt + 1, hi) >= 2):
+                        and self.has_words(nxt + 1, hi, 2)):
                     return self.indirect_record(c, m, lo, hi)  # "Costs, he added, were rising": the cue sits inside
                 return self.indirect_record(c, m, lo, m[0] - 1)
 
@@ -225,11 +225,11 @@ class IndirectRules(FrameRules):
         for k in range(c.last, min(c.last + 15, hi)):
             w = _norm(toks[k].text)
             if w == "that":
-                return k if self.words(k, hi) >= 2 else None
+                return k if self.has_words(k, hi, 2) else None
             if w in (".", ";", ":", "?", "!") or toks[k].start in self.direct_by_start:
                 return None
             if k > c.last and w in _SUBJECT_PRONOUNS and c.cls != "tell":
-                return k if self.words(k, hi) >= 2 else None
+                return k if self.has_words(k, hi, 2) else None
         return None
 
     def complement(self, c: Cue, hi: int) -> int | None:
@@ -252,23 +252,23 @@ class IndirectRules(FrameRules):
             if w == "to" and c.cls == "tell" and k > c.last:
                 return k
             if c.cls == "want" and _norm(toks[c.last - 1].text) == "to":  # "plans to", "hoped to"
-                return c.last - 1 if self.words(k, hi) >= 1 else None
+                return c.last - 1 if self.has_words(k, hi, 1) else None
             if c.cls == "want" and w == "to":  # "declined to comment", "wants voters to know"
-                return c.last if self.words(k, hi) >= 2 else None
+                return c.last if self.has_words(k, hi, 2) else None
             if c.cls == "tell" and k > c.last and w in _SUBJECT_PRONOUNS and _is_word(toks[k - 1].text):
-                return k if self.words(k, hi) >= 3 else None  # "told him she worries ..."
+                return k if self.has_words(k, hi, 3) else None  # "told him she worries ..."
             if w in _WH and c.cls != "source-after" and k > c.last - (c.cls != "verb"):
-                return k if self.words(k, hi) >= 3 else None  # "asked them whether ...", "explained how ..."
+                return k if self.has_words(k, hi, 3) else None  # "asked them whether ...", "explained how ..."
             if not _is_word(toks[k].text) and w != ",":
                 return None
             if c.cls in ("say", "phrase", "think") and k == c.last and (w not in STOP_WORDS or w in _OPENERS) and w != ",":
-                return k if self.words(k, hi) >= 2 else None
-            if c.cls in ("say", "think") and k == c.last and w in _AUX and self.words(k, hi) >= 2 and c.first > 1 and (
+                return k if self.has_words(k, hi, 2) else None
+            if c.cls in ("say", "think") and k == c.last and w in _AUX and self.has_words(k, hi, 2) and c.first > 1 and (
                 _norm(toks[c.first - 2].text) in _GAP or not _is_word(toks[c.first - 2].text)
             ):
                 return k  # "which officials said will take effect": the relative's clause goes on after the cue
             if c.cls == "say" and k == c.last and w == "," and k + 1 < hi and _norm(toks[k + 1].text) not in STOP_WORDS:
-                return k + 1 if self.words(k, hi) >= 4 and toks[k + 1].start not in self.outer_set else None
+                return k + 1 if self.has_words(k, hi, 4) and toks[k + 1].start not in self.outer_set else None
             if c.cls in ("say", "verb") and k == c.last and w in _OBJECT_PREPS and k + 2 < hi and (
                 _is_word(toks[k + 1].text) and _norm(toks[k + 1].text) not in TIME_WORDS | _DAYS | STOP_WORDS
             ):
@@ -307,7 +307,7 @@ class IndirectRules(FrameRules):
                 e = k
                 break
         e = self.clause_end(a, e, c)
-        if self.words(a, e) < min_words:
+        if not self.has_words(a, e, min_words):
             return
         self.add("indirect", toks[a].start, toks[e - 1].end, c, m, level=0)
 
@@ -324,22 +324,22 @@ class IndirectRules(FrameRules):
             w = _norm(t)
             if t == "," and k + 1 < e and _norm(toks[k + 1].text) in _CUT_AFTER_COMMA:
                 return k
-            if t == "," and k + 2 < e and _norm(toks[k + 1].text) in ("a", "an") and self.words(a, k) >= 4:
+            if t == "," and k + 2 < e and _norm(toks[k + 1].text) in ("a", "an") and self.has_words(a, k, 4):
                 return k  # "..., an acknowledgment that ...": a comment on the clause
-            if t == "," and k + 2 < e and _norm(toks[k + 1].text) == "and" and self.words(a, k) >= 4 and (
+            if t == "," and k + 2 < e and _norm(toks[k + 1].text) == "and" and self.has_words(a, k, 4) and (
                 _norm(toks[k + 2].text) in _SUBJECT_PRONOUNS
             ):
                 return k
             if w in ("and", "but") and k + 1 < e and (k + 1 in self.cue_first or k + 2 in self.cue_first and
                                                        _norm(toks[k + 1].text) in _SKIP_CUT):
                 return k - 1 if toks[k - 1].text == "," else k
-            if w in ("and", "but") and toks[k - 1].text == "," and self.words(a, k) >= 4 and any(
+            if w in ("and", "but") and toks[k - 1].text == "," and self.has_words(a, k, 4) and any(
                 i in self.cue_first and self.cue_first[i].cls in ("say", "tell", "verb") for i in range(k + 2, min(k + 7, e))
             ):  # ", and three-quarters said ...": a second attribution
                 return k - 1
-            if w == "and" and c.cls in ("verb", "want") and k + 1 < e and self.words(a, k) >= 2 and _verb_like(toks[k + 1].text):
+            if w == "and" and c.cls in ("verb", "want") and k + 1 < e and self.has_words(a, k, 2) and _verb_like(toks[k + 1].text):
                 return k  # "rejected the plan and handed ...": a second verb of the subject's, not the object
-            if t in _DASHES and k + 1 < e and _norm(toks[k + 1].text) in ("a", "an") and self.words(a, k) >= 4:
+            if t in _DASHES and k + 1 < e and _norm(toks[k + 1].text) in ("a", "an") and self.has_words(a, k, 4):
                 return k  # "... — a proposal he has raised before"
             if t in _DASHES and k + 1 < e and _norm(toks[k + 1].text) in _CUT_AFTER_COMMA:
                 return k

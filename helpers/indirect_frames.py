@@ -37,6 +37,16 @@ _NOT_SUBJECTS = frozenset("it this that which who there what".split())
 class FrameRules:
     """Mixin of ``Finder``: attributions framed by a question or a document (uses its tokens and records)."""
 
+    def has_words(self, i: int, j: int, n: int) -> bool:
+        """True when ``toks[i:j]`` holds at least ``n`` words (stops as soon as it knows)."""
+        toks = self.toks
+        for k in range(i, min(j, len(toks))):
+            if _is_word(toks[k].text):
+                n -= 1
+                if n <= 0:
+                    return True
+        return n <= 0
+
     def question(self, c: Cue, lo: int, hi: int) -> bool:
         """``Asked whether ..., X said`` / ``X was asked by Y if ...``: record the question; True if one was."""
         toks = self.toks
@@ -74,7 +84,7 @@ class FrameRules:
                 elif toks[i].text == "," and not depth:
                     end = i
                     break
-        if self.words(start, end) < 2:
+        if not self.has_words(start, end, 2):
             return False
         self.indirect_record(c, m, start, end)
         return True
