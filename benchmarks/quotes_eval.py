@@ -9,7 +9,9 @@ Content: a prediction matches a gold attribution when their content spans overla
 EACH one's length (one-to-one, greedy by overlap). Source: a matched pair whose mention overlaps the
 gold Source. Cue: a matched pair whose cue overlaps the gold Cue. "direct" repeats the scores on gold
 contents that begin with a quotation mark against predictions that do. The first annotator file in
-sorted order is used per article; discontinuous spans ("12 40;52 60") are kept as pieces.
+sorted order is used per article; discontinuous spans ("12 40;52 60") are kept as pieces. Quotes
+inside quotes are not scored unless --nested (PolNeAR seldom marks them); split and floating parts of
+one quotation are joined as PolNeAR does (see ``predict``).
 """
 
 from __future__ import annotations
@@ -109,7 +111,9 @@ def predict(text_path: Path, *, nested: bool = False) -> list[dict]:
             q.flag == "split" and prev["cue"] == ([(q.cue_start, q.cue_end)] if q.cue_start is not None else None)
             or q.flag == "floating" and (
                 prev["paragraph"] >= q.paragraph
-                or prev["paragraph"] == q.paragraph - 1 and prev["cue"] is not None and prev["cue"][0][0] > prev["content"][0][0]
+                or prev["paragraph"] == q.paragraph - 1
+                and prev["cue"] is not None
+                and prev["cue"][0][0] > prev["content"][0][0]
             )
         )
         if joins:
@@ -223,14 +227,17 @@ def breakdown(data: Path, *, limit: int | None = None, nested: bool = False) -> 
         text = text_path.read_text(encoding="utf-8")
         gold_all, pred_all = parse_ann(ann), predict(text_path, nested=nested)
         for sub in ("all", "direct"):
-            keep = (lambda x: text[x["content"][0][0] : x["content"][0][0] + 1] in MARKS) if sub == "direct" else (lambda x: True)
+            def keep(x: dict, sub: str = sub) -> bool:
+                return sub != "direct" or text[x["content"][0][0] : x["content"][0][0] + 1] in MARKS
+
             gold, pred = [g for g in gold_all if keep(g)], [p for p in pred_all if keep(p)]
             c = out[sub]
             pairs = match(pred, gold)
             got_g, got_p = {j for _, j in pairs}, {i for i, _ in pairs}
             for i, j in pairs:
                 p, g = pred[i], gold[j]
-                c["gold matched, exact spans" if p["content"] == g["content"] else "gold matched, other boundaries"] += 1
+                exact = p["content"] == g["content"]
+                c["gold matched, exact spans" if exact else "gold matched, other boundaries"] += 1
                 if not g["source"]:
                     c["source: no gold source"] += 1
                 elif not p["source"]:

@@ -39,7 +39,9 @@ _NAMING = frozenset(
     "name names named naming term terms termed nickname nicknamed title titled brand branded".split()
 )
 #: Lower-case words inside a title ('Orange Is the New Black', 'Los Hijos de Trump').
-_TITLE_SMALL = frozenset("a an the and or of in on at to for from with by is are de la el los las del du le von van".split())
+_TITLE_SMALL = frozenset(
+    "a an the and or of in on at to for from with by is are de la el los las del du le von van".split()
+)
 #: A capitalised first word that opens speech rather than a title ('We Will Win' is still a quote).
 _PRONOUN_OPENERS = frozenset("i we you he she they it i'm we're you're it's don't no yes".split())
 #: Words that open an adjunct after a quote, outside the paraphrase ('chanting "no peace" after ...').
@@ -219,7 +221,7 @@ class Finder(IndirectRules):
     def _leading_cue(self, k: int, open_i: int, lo: int):
         for back in range(0, 12):
             c = self.cue_last.get(k - back)
-            if c is not None and back and k != open_i and c.first > lo and _norm(self.toks[c.first - 1].text) in _DETERMINERS:
+            if c is not None and back and k != open_i and c.first > lo and self.after_determiner(c.first):
                 c = None  # 'in a written statement,': a participle inside the adjunct
             if c is not None and c.first >= lo:
                 if c.first in self.used:  # '"A," said X, "B"', '"A," X said on Monday, "B"': split
@@ -248,7 +250,11 @@ class Finder(IndirectRules):
             pass  # 'added a caveat: "', 'replied evenly, "'
         elif not (first in _ADJUNCT_START or first in _DAYS):
             return False
-        return not any(i in self.cue_first and _norm(self.toks[i - 1].text) not in _DETERMINERS for i in range(c.last, k))
+        return not any(i in self.cue_first and not self.after_determiner(i) for i in range(c.last, k))
+
+    def after_determiner(self, i: int) -> bool:
+        """Token ``i`` follows a determiner ('a written statement': no cue there)."""
+        return i > 0 and _norm(self.toks[i - 1].text) in _DETERMINERS
 
     def participle_source(self, c: Cue, lo: int) -> tuple[int, int] | None:
         """The source of ', adding "..."' / ', saying "..."': the main clause's subject, not the noun

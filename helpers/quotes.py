@@ -98,7 +98,8 @@ def extract_quotes(doc: Doc, *, lexicon: CueLexicon | None = None) -> list[Quote
                     if f is not r and f["start"] <= r["start"] and r["end"] <= f["end"] and f["start"] < r["start"]:
                         nested_in = k
                         break
-        if nested_in is None and r["kind"] != "indirect" and r.get("cue") and r.get("flag") not in ("split", "floating", "headline"):
+        own = r["kind"] != "indirect" and r.get("cue") and r.get("flag") not in ("split", "floating", "headline")
+        if nested_in is None and own:
             nested_in = _container(found, starts, r)
         cue, mention = r.get("cue"), r.get("mention")
         sent = doc.sentence_at(r["start"])

@@ -454,9 +454,9 @@ def test_polnear_dev_scores_do_not_regress():
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     scores = mod.evaluate(POLNEAR_DEV)
-    # measured figures minus about 0.02 (content 0.640, source 0.606, direct content 0.878, direct
-    # source 0.820; see benchmarks/quotes_eval.py)
-    assert scores["all"]["content"][2] >= 0.62
-    assert scores["all"]["source"][2] >= 0.58
-    assert scores["direct"]["content"][2] >= 0.85
-    assert scores["direct"]["source"][2] >= 0.80
+    # measured figures minus about 0.015 (content 0.659, source 0.624, direct content 0.891, direct
+    # source 0.847; see benchmarks/quotes_eval.py)
+    assert scores["all"]["content"][2] >= 0.645
+    assert scores["all"]["source"][2] >= 0.61
+    assert scores["direct"]["content"][2] >= 0.875
+    assert scores["direct"]["source"][2] >= 0.83
