@@ -50,6 +50,8 @@ _AUX = frozenset("is was were are will would could can should may might must has
 _GAP = frozenset("which that what who whom".split())
 #: Prepositions after a cue that introduce what it is about ("argued for", "warned against").
 _OBJECT_PREPS = frozenset("for against about".split())
+#: Stop words that open an object noun phrase ("brushed off these concerns").
+_DETERMINERS = frozenset("this these those".split())
 _NEW_CLAUSE = frozenset("even and but as though although while whereas".split())
 _SKIP_CUT = frozenset("also then later has had have never".split())
 _PRONOUNS = frozenset("he she they we i you it who which that".split())
@@ -257,7 +259,7 @@ class IndirectRules(FrameRules):
                 return c.last if self.has_words(k, hi, 2) else None
             if c.cls == "tell" and k > c.last and w in _SUBJECT_PRONOUNS and _is_word(toks[k - 1].text):
                 return k if self.has_words(k, hi, 3) else None  # "told him she worries ..."
-            if w in _WH and c.cls != "source-after" and k > c.last - (c.cls != "verb"):
+            if w in _WH and c.cls != "source-after" and k >= c.last:
                 return k if self.has_words(k, hi, 3) else None  # "asked them whether ...", "explained how ..."
             if not _is_word(toks[k].text) and w != ",":
                 return None
@@ -273,7 +275,7 @@ class IndirectRules(FrameRules):
                 _is_word(toks[k + 1].text) and _norm(toks[k + 1].text) not in TIME_WORDS | _DAYS | STOP_WORDS
             ):
                 return -(k + 1) - 1  # "argued for the plan", "spoke against the bill": the object of the preposition
-            if c.cls == "verb" and k == c.last and w not in STOP_WORDS and w != "," and _is_word(w):
+            if c.cls == "verb" and k == c.last and (w not in STOP_WORDS or w in _DETERMINERS) and w != "," and _is_word(w):
                 return -k - 1  # an object noun phrase, not a clause (encoded negative)
         if c.cls == "want" and c.last < hi and _is_word(toks[c.last].text) and _norm(toks[c.last].text) not in STOP_WORDS:
             return -c.last - 1  # "Palestinians want East Jerusalem": an object

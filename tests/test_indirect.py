@@ -236,3 +236,12 @@ def test_object_of_a_preposition_after_the_cue(text, content):
 def test_said_on_a_day_is_no_object():
     qs = quotes_of("The mayor said on Friday that the bridge would reopen.")
     assert [q.text for q in qs] == ["that the bridge would reopen"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The minister brushed off these concerns.", "these concerns"),
+    ("Some leaders are questioning whether the ban goes too far.", "whether the ban goes too far"),
+    ("The two brothers were talking about why they had come to the rally.", "why they had come to the rally"),
+])
+def test_objects_opening_with_this_or_a_question_word(text, content):
+    find(text, content)
