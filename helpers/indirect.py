@@ -212,6 +212,8 @@ class IndirectRules(FrameRules):
             w = toks[j].text
             if w == ",":
                 return (k, j)  # "Sen. Ann Ode, who faces a hard race, withdrew ..., saying"
+            if _norm(w) in _AUX and w.islower():
+                return (k, j)  # "Carson has shown ..., slamming", "Black voters have formed ..."
             if not _is_word(w) or _norm(w) in STOP_WORDS:
                 return None
             if w.islower() and (w.endswith("ed") or _norm(w) in _COMMON_VERBS):

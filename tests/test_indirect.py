@@ -245,3 +245,11 @@ def test_said_on_a_day_is_no_object():
 ])
 def test_objects_opening_with_this_or_a_question_word(text, content):
     find(text, content)
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Ode has shown no sign of calming down, slamming the council for its delays.", "Ode"),
+])
+def test_participle_subject_before_an_auxiliary(text, mention):
+    q = find(text, "the council for its delays")
+    assert q.mention == mention
