@@ -38,6 +38,7 @@ _NAMING = frozenset(
     "call calls called calling dub dubs dubbed dubbing label labels labeled labelled labeling labelling "
     "name names named naming term terms termed nickname nicknamed title titled brand branded".split()
 )
+_TITLE_TOKENS = 16  # longer quoted passages are never taken for titles
 #: Lower-case words inside a title ('Orange Is the New Black', 'Los Hijos de Trump').
 _TITLE_SMALL = frozenset(
     "a an the and or of in on at to for from with by is are de la el los las del du le von van".split()
@@ -106,6 +107,15 @@ class Finder(IndirectRules):
 
     def words(self, i: int, j: int) -> int:
         return sum(1 for t in self.toks[i:j] if _is_word(t.text))
+
+    def at_least(self, i: int, j: int, n: int = 1) -> bool:
+        """``toks[i:j]`` holds ``n`` words or more (stops counting there)."""
+        for t in self.toks[i:j]:
+            if _is_word(t.text):
+                n -= 1
+                if n <= 0:
+                    return True
+        return n <= 0
 
     def run(self) -> list[dict]:
         """All records (unsorted)."""
@@ -291,13 +301,13 @@ class Finder(IndirectRules):
         open_i, close_i = self.tok(q.start), self.tok(q.end)
         lo, hi = self.sents[s0].first_token, self.sents[s1].end_token
         flag = q.flag
-        if self.words(lo, open_i) and self.title(open_i + 1, close_i - 1):
+        lead_words = self.at_least(lo, open_i)
+        if lead_words and close_i - open_i <= _TITLE_TOKENS and self.title(open_i + 1, close_i - 1):
             return  # 'told "Morning Joe,"', 'a role in "Orange Is the New Black"': a name or title
         found = self.trailing(close_i, hi) if close_i < hi and q.end > q.start else None
         if found is None and close_i == hi and s1 + 1 < len(self.sents) and q.end > q.start:
             found = self.next_sentence_cue(close_i, s1 + 1)
         start = q.start
-        lead_words = self.words(lo, open_i)
         colon = open_i > lo and self.toks[open_i - 1].text == ":"
         cue_before = any(self.cue_first.get(k) is not None for k in range(lo, open_i))
         if found and lead_words and not colon and not cue_before:
@@ -318,7 +328,7 @@ class Finder(IndirectRules):
             kind = "mixed" if start != q.start else "direct"
             end = q.end
             if (
-                cue.end < q.start and close_i < hi and self.words(close_i, hi) >= 2 and self.toks[close_i].text != ","
+                cue.end < q.start and close_i < hi and self.at_least(close_i, hi, 2) and self.toks[close_i].text != ","
                 and _norm(cue.text) not in _NAMING and _norm(self.toks[close_i].text) not in _ADJUNCT_AFTER
             ):
                 e = hi  # 'X says "the wind is at our backs" despite his loss': the paraphrase goes on
@@ -339,7 +349,9 @@ class Finder(IndirectRules):
                 self.add("direct", q.start, q.end, prev["cue"], prev["mention"], tokens=False,
                          flag=flag or "split", level=0)
                 return
-        if self.words(open_i, close_i) >= _MIN_FLOATING_WORDS and not self.title(open_i + 1, close_i - 1):
+        if self.at_least(open_i, close_i, _MIN_FLOATING_WORDS) and not (
+            close_i - open_i <= _TITLE_TOKENS and self.title(open_i + 1, close_i - 1)
+        ):
             self.add("direct", q.start, q.end, None, None, flag=flag or "floating", level=0)
 
     def nested(self, q) -> None:
