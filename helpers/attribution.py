@@ -325,6 +325,8 @@ class Finder(IndirectRules):
             cue, mention = found
             if cue.first in self.used:  # '"...," X said, "..."': the second half of a split quote
                 flag = flag or "split"
+            elif cue.last < open_i - 1 and self.toks[open_i - 1].text == ":" and _norm(self.toks[cue.last].text) == "that":
+                start = self.toks[cue.last].start  # 'He adds that voters have two choices: "..."'
             kind = "mixed" if start != q.start else "direct"
             end = q.end
             if (

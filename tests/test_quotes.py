@@ -257,10 +257,12 @@ def test_cue_then_an_adjunct_before_the_quote(text, cue, mention):
          '"no contract, no work"'),
         ('The mayor says "the tide has turned" in the housing market.', '"the tide has turned" in the housing market'),
         ('The mayor says "the tide has turned" despite the floods.', '"the tide has turned" despite the floods'),
+        ('The mayor adds that voters have two choices: "Rebuild the pier or lose the ferry."',
+         'that voters have two choices: "Rebuild the pier or lose the ferry."'),
     ],
 )
 def test_where_a_quote_inside_a_paraphrase_ends(text, content):
-    qs = [q for q in quotes_of(text) if q.text.startswith('"')]
+    qs = [q for q in quotes_of(text) if q.text.startswith('"') or q.text.startswith("that")]
     assert [q.text for q in qs] == [content]
 
 
