@@ -49,7 +49,7 @@ _AUX = frozenset("is was were are will would could can should may might must has
 #: Words before "X said" that leave a gap for the subject after it ("which he said", "what many said").
 _GAP = frozenset("which that what who whom".split())
 #: Prepositions after a cue that introduce what it is about ("argued for", "warned against").
-_OBJECT_PREPS = frozenset("for against about".split())
+_OBJECT_PREPS = frozenset("for against about of".split())
 #: Stop words that open an object noun phrase ("brushed off these concerns").
 _DETERMINERS = frozenset("this these those".split())
 _NEW_CLAUSE = frozenset("even and but as though although while whereas".split())
@@ -151,8 +151,10 @@ class IndirectRules(FrameRules):
                 a = m[0] - 1  # "which he described as "an open orchid"": the relative stands for the object
             return self.indirect_record(c, m, a, e)
         nxt = c.last
-        while c.cls == "tell" and nxt < min(hi, c.last + 3) and _is_word(toks[nxt].text):
-            nxt += 1  # "..., she told reporters."
+        while c.cls == "tell" and nxt < min(hi, c.last + 3) and _is_word(toks[nxt].text) and (
+            nxt == c.last or _norm(toks[nxt].text) not in _ADJUNCT_START
+        ):
+            nxt += 1  # "..., she told reporters.", "..., he told the court in a filing."
         if nxt < hi and c.cls not in _QUIET and self.adjunct_tail(nxt, hi):
             nxt = hi  # "..., she said in a message to the convention."
         if c.cls not in _QUIET and (nxt >= hi or toks[nxt].text in (".", ",", ";", "!", "?")):
@@ -273,7 +275,7 @@ class IndirectRules(FrameRules):
                 return k  # "which officials said will take effect": the relative's clause goes on after the cue
             if c.cls == "say" and k == c.last and w == "," and k + 1 < hi and _norm(toks[k + 1].text) not in STOP_WORDS:
                 return k + 1 if self.has_words(k, hi, 4) and toks[k + 1].start not in self.outer_set else None
-            if c.cls in ("say", "verb") and k == c.last and w in _OBJECT_PREPS and k + 2 < hi and (
+            if c.cls in ("say", "verb", "tell") and k == c.last and w in _OBJECT_PREPS and k + 2 < hi and (
                 _is_word(toks[k + 1].text) and _norm(toks[k + 1].text) not in TIME_WORDS | _DAYS | STOP_WORDS
             ):
                 return -(k + 1) - 1  # "argued for the plan", "spoke against the bill": the object of the preposition

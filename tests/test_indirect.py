@@ -253,3 +253,24 @@ def test_objects_opening_with_this_or_a_question_word(text, content):
 def test_participle_subject_before_an_auxiliary(text, mention):
     q = find(text, "the council for its delays")
     assert q.mention == mention
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Doctors warned of the risk of an outbreak on the mainland.", "the risk of an outbreak on the mainland"),
+])
+def test_object_of_of_after_a_tell_cue(text, content):
+    find(text, content)
+
+
+def test_told_with_object_and_adjunct_ends_the_sentence():
+    q = find("The state was only doing what forty others already do, he told the court in a filing.",
+             "The state was only doing what forty others already do")
+    assert q.mention == "he"
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("The senator bragged about the vote and begged for time.", ["bragged", "begged"]),
+])
+def test_inflections_spelled_right(text, cues):
+    doc = tokenize_text(text)
+    assert [c.text for c in find_cues(doc.text, doc.tokens)] == cues
