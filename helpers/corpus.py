@@ -19,9 +19,12 @@ skips the articles already there. Views for notebooks: ``helpers.corpus_views``.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import glob
 import os
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
@@ -183,8 +186,40 @@ def _error_row(seq: int, err: ArticleError, *, article: str | None = None, stage
             "stage": stage, "reason": err.reason}
 
 
+#: The garbage collector's first-generation threshold while a batch is analysed. The pipeline
+#: allocates millions of small objects and frees them by reference counting; with Python's default
+#: (700) the collector walks the live heap over and over for nothing (7% of the run time).
+BATCH_GC_THRESHOLD = 50_000
+_gc_lock = threading.Lock()
+_gc_depth = 0
+
+
+@contextmanager
+def _fewer_gc_passes() -> Iterator[None]:
+    """Raise the collector's first threshold for the duration (nested and thread-safe); restore it."""
+    global _gc_depth
+    with _gc_lock:
+        if _gc_depth == 0:
+            _fewer_gc_passes.saved = gc.get_threshold()  # type: ignore[attr-defined]
+            first, *rest = _fewer_gc_passes.saved  # type: ignore[attr-defined]
+            gc.set_threshold(max(first, BATCH_GC_THRESHOLD), *rest)
+        _gc_depth += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_depth -= 1
+            if _gc_depth == 0:
+                gc.set_threshold(*_fewer_gc_passes.saved)  # type: ignore[attr-defined]
+
+
 def _analyze_batch(batch: list[tuple[int, Article]], options: dict[str, Any]) -> dict[str, pd.DataFrame]:
     """Analyse a batch of (seq, Article); one concatenated DataFrame per table (runs in workers)."""
+    with _fewer_gc_passes():
+        return _analyze_batch_now(batch, options)
+
+
+def _analyze_batch_now(batch: list[tuple[int, Article]], options: dict[str, Any]) -> dict[str, pd.DataFrame]:
     from .analysis import STEPS
 
     steps = [name for name, _ in STEPS if name not in CORPUS_SKIP_STEPS]

@@ -313,3 +313,19 @@ def test_interrupted_run_keeps_finished_articles_and_resumes(tmp_path, monkeypat
     again = analyze_corpus([src], out=tmp_path / "out", workers=1, batch_size=1, progress=False)
     assert (again.skipped, again.articles) == (3, 3)
     assert read_table(tmp_path / "out", "articles").article.tolist() == [f"gen-{i:04d}" for i in range(6)]
+
+
+def test_batches_run_with_fewer_gc_passes_and_restore_the_threshold():
+    import gc
+
+    from helpers import corpus as corpus_mod
+
+    before = gc.get_threshold()
+    seen = []
+    with corpus_mod._fewer_gc_passes():
+        seen.append(gc.get_threshold()[0])
+        with corpus_mod._fewer_gc_passes():  # nested: only the outermost restores
+            seen.append(gc.get_threshold()[0])
+        seen.append(gc.get_threshold()[0])
+    assert seen == [max(before[0], corpus_mod.BATCH_GC_THRESHOLD)] * 3
+    assert gc.get_threshold() == before
