@@ -106,7 +106,8 @@ class IndirectRules(FrameRules):
                 a, e = k, hi
             return self.indirect_record(c, m, a, e)
         after = self.cue_first.get(c.last)
-        if (after is not None and after.cls not in ("phrase", "source-after")) or (c.first - 1 in self.cue_last_tok):
+        verb_first = after is not None and _norm(toks[c.last - 1].text).endswith(("ed", "ing")) and toks[c.last].text.islower()
+        if (after is not None and after.cls not in ("phrase", "source-after") and not verb_first) or (c.first - 1 in self.cue_last_tok):
             return  # "the report said", "publish release schedules": one of the two is a noun
         if c.cls in ("say", "verb") and c.first > lo + 2 and toks[c.first - 1].text in (",", *_DASHES):
             m2 = mention_after(toks, c.last, hi)  # "..., said lobbyist Ann Ode, a partner."

@@ -274,3 +274,17 @@ def test_told_with_object_and_adjunct_ends_the_sentence():
 def test_inflections_spelled_right(text, cues):
     doc = tokenize_text(text)
     assert [c.text for c in find_cues(doc.text, doc.tokens)] == cues
+
+
+@pytest.mark.parametrize("text, content, mention", [
+    ("A former staffer announced plans to sue the committee over his dismissal.",
+     "plans to sue the committee over his dismissal", "A former staffer"),
+    ("The minister cited reports of attacks on the border posts.", "reports of attacks on the border posts", "The minister"),
+])
+def test_verb_before_a_noun_that_is_also_a_cue(text, content, mention):
+    q = find(text, content)
+    assert q.mention == mention
+
+
+def test_noun_cue_pair_is_still_no_quote():
+    assert quotes_of("The release reports were late again.") == []
