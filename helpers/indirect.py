@@ -52,6 +52,8 @@ _GAP = frozenset("which that what who whom".split())
 _OBJECT_PREPS = frozenset("for against about of".split())
 #: Stop words that open an object noun phrase ("brushed off these concerns").
 _DETERMINERS = frozenset("this these those".split())
+#: Words after a comma that open a contrasting clause of the narrator's.
+_CONTRAST = frozenset("although though".split())
 _NEW_CLAUSE = frozenset("even and but as though although while whereas".split())
 _SKIP_CUT = frozenset("also then later has had have never".split())
 _PRONOUNS = frozenset("he she they we i you it who which that".split())
@@ -331,6 +333,8 @@ class IndirectRules(FrameRules):
             w = _norm(t)
             if t == "," and k + 1 < e and _norm(toks[k + 1].text) in _CUT_AFTER_COMMA:
                 return k
+            if t == "," and k + 2 < e and _norm(toks[k + 1].text) in _CONTRAST and self.has_words(a, k, 4):
+                return k  # "..., but not without controversy", "..., although it cost more"
             if t == "," and k + 2 < e and _norm(toks[k + 1].text) in ("a", "an") and self.has_words(a, k, 4):
                 return k  # "..., an acknowledgment that ...": a comment on the clause
             if t == "," and k + 2 < e and _norm(toks[k + 1].text) == "and" and self.has_words(a, k, 4) and (

@@ -288,3 +288,8 @@ def test_verb_before_a_noun_that_is_also_a_cue(text, content, mention):
 
 def test_noun_cue_pair_is_still_no_quote():
     assert quotes_of("The release reports were late again.") == []
+
+
+def test_content_ends_before_although():
+    find("According to one report, the firm receives $20 million a year in contracts, although the audit is late.",
+         "the firm receives $20 million a year in contracts")
