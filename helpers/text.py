@@ -237,9 +237,10 @@ def _punkt() -> PunktSentenceTokenizer:
     params = PunktParameters()
     params.abbrev_types = set(abbreviations())
     params.sent_starters = set(word_list("sentence_starters.txt"))
-    return PunktSentenceTokenizer(params, lang_vars=_LanguageVars())
+    return PunktSentenceTokenizer(params, lang_vars=_LANG_VARS)
 
 
+_LANG_VARS = _LanguageVars()
 _WORDS = _WordTokenizer()
 
 # --------------------------------------------------------------------------------------------
@@ -307,6 +308,13 @@ def span_tokenize_sentences(text: str, start: int = 0, end: int | None = None) -
     """
     end = len(text) if end is None else end
     chunk = text[start:end]
+    if _LANG_VARS.period_context_re().search(chunk) is None:
+        # No candidate sentence break at all (a one-sentence paragraph): what Punkt would return,
+        # without its per-call set-up, which costs more than the search.
+        stop = len(chunk.rstrip())
+        if stop:
+            yield start, start + stop
+        return
     for s, e in _punkt().span_tokenize(chunk):
         yield start + s, start + e
 

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers.article import ArticleError, article_from_text, load
-from helpers.text import span_tokenize_paragraphs, tokenize, tokenize_text, word_tokenize
+from helpers.text import span_tokenize_paragraphs, span_tokenize_sentences, tokenize, tokenize_text, word_tokenize
 
 from .conftest import SEED
 
@@ -157,6 +157,7 @@ def test_stdlib_patterns_tokenize_like_nltk(text):
 
     punkt, words = _nltk_reference()
     assert list(_punkt().span_tokenize(text)) == list(punkt.span_tokenize(text))
+    assert list(span_tokenize_sentences(text)) == list(punkt.span_tokenize(text))
     assert _WORDS.tokenize(text) == words.tokenize(text)
 
 
@@ -186,4 +187,5 @@ def test_stdlib_patterns_tokenize_polnear_like_nltk(shared):
         text = f.read_text(encoding="utf-8")
         assert list(_punkt().span_tokenize(text)) == list(punkt.span_tokenize(text)), f.name
         for para in text.split("\n"):
+            assert list(span_tokenize_sentences(para)) == list(punkt.span_tokenize(para)), f.name
             assert _WORDS.tokenize(para) == words.tokenize(para), f.name
