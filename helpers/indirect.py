@@ -54,6 +54,8 @@ _OBJECT_PREPS = frozenset("for against about of".split())
 _DETERMINERS = frozenset("this these those".split())
 #: Words after a comma that open a contrasting clause of the narrator's.
 _CONTRAST = frozenset("although though".split())
+#: One-word answers reported after "said".
+_ANSWERS = frozenset("yes no so".split())
 _NEW_CLAUSE = frozenset("even and but as though although while whereas".split())
 _SKIP_CUT = frozenset("also then later has had have never".split())
 _PRONOUNS = frozenset("he she they we i you it who which that".split())
@@ -145,14 +147,14 @@ class IndirectRules(FrameRules):
                 return
         a = self.complement(c, hi) if c.cls != "post" else None
         if a is not None:
-            e = hi
+            e, least = hi, 2
             if a < 0:  # "X criticized the plan, ...": the object up to the clause's end
-                a = -a - 1
+                a, least = -a - 1, 1  # one word will do: "endorsed her", "attacked Clinton"
                 e = next((k for k in range(a, hi) if toks[k].text in (",", ";", ".", ":", "(")
                           or (k > a and c.cls == "verb" and _norm(toks[k].text) in _OBJECT_END)), hi)
             if a > c.last and m[0] > lo and _norm(toks[m[0] - 1].text) in ("which", "whom") and toks[a].text in MARKS:
                 a = m[0] - 1  # "which he described as "an open orchid"": the relative stands for the object
-            return self.indirect_record(c, m, a, e)
+            return self.indirect_record(c, m, a, e, min_words=least)
         nxt = c.last
         while c.cls == "tell" and nxt < min(hi, c.last + 3) and _is_word(toks[nxt].text) and (
             nxt == c.last or _norm(toks[nxt].text) not in _ADJUNCT_START
@@ -270,6 +272,8 @@ class IndirectRules(FrameRules):
                 return k if self.has_words(k, hi, 3) else None  # "asked them whether ...", "explained how ..."
             if not _is_word(toks[k].text) and w != ",":
                 return None
+            if c.cls == "say" and k == c.last and w in _ANSWERS and (k + 1 >= hi or not _is_word(toks[k + 1].text)):
+                return -k - 1  # "most said yes", "he said no": a one-word answer
             if c.cls in ("say", "phrase", "think") and k == c.last and (w not in STOP_WORDS or w in _OPENERS) and w != ",":
                 return k if self.has_words(k, hi, 2) else None
             if c.cls in ("say", "think") and k == c.last and w in _AUX and self.has_words(k, hi, 2) and c.first > 1 and (

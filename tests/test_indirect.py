@@ -293,3 +293,17 @@ def test_noun_cue_pair_is_still_no_quote():
 def test_content_ends_before_although():
     find("According to one report, the firm receives $20 million a year in contracts, although the audit is late.",
          "the firm receives $20 million a year in contracts")
+
+
+@pytest.mark.parametrize("text, content, mention", [
+    ("On Tuesday, Gov. Ann Ode endorsed her, citing her long experience.", "her", "Gov. Ann Ode"),
+    ("As the mayor attacked Denby, the crowd cheered.", "Denby", "the mayor"),
+    ("Asked whether the plan was fair, most said no.", "no", "most"),
+])
+def test_one_word_objects_and_answers(text, content, mention):
+    q = find(text, content)
+    assert q.mention == mention
+
+
+def test_one_word_after_said_needs_an_answer_word():
+    assert not any(q.text == "maybe" for q in quotes_of("Asked about the plan, she said maybe later."))
