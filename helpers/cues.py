@@ -188,7 +188,7 @@ def mention_before(tokens: Sequence[Token], cue_first: int, lo: int) -> tuple[in
     if j > lo and tokens[j - 1].text in (",", "-", "\u2013", "\u2014"):  # parenthetical
         mark = tokens[j - 1].text
         k = j - 2
-        while k > lo and tokens[k].text != mark and k > j - 25:
+        while k > lo and tokens[k].text != mark and k > j - 40:
             k -= 1
         if k > lo and tokens[k].text == mark and k < j - 2:
             j = k

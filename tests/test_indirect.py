@@ -307,3 +307,10 @@ def test_one_word_objects_and_answers(text, content, mention):
 
 def test_one_word_after_said_needs_an_answer_word():
     assert not any(q.text == "maybe" for q in quotes_of("Asked about the plan, she said maybe later."))
+
+
+def test_long_parenthetical_after_the_source():
+    text = ("Rita Ode, a veteran party organiser who ran the northern campaign in 2008 and now leads the "
+            "early-vote drive in three of the largest counties in the state, said the absentee program was critical.")
+    q = find(text, "the absentee program was critical")
+    assert q.mention == "Rita Ode"
