@@ -314,3 +314,13 @@ def test_long_parenthetical_after_the_source():
             "early-vote drive in three of the largest counties in the state, said the absentee program was critical.")
     q = find(text, "the absentee program was critical")
     assert q.mention == "Rita Ode"
+
+
+@pytest.mark.parametrize("text", [
+    "The senator maintained her lead in the polls.",
+    "The company continued to grow last year.",
+    "The party pledged $2 million to the campaign.",
+    "Voters who preferred the incumbent stayed home.",
+])
+def test_low_precision_forms_are_no_cues(text):
+    assert quotes_of(text) == []
