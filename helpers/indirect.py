@@ -208,9 +208,11 @@ class IndirectRules(FrameRules):
             k += 1
         if k >= hi:
             return None
-        comma = next((i for i in range(k, min(k + 7, hi)) if toks[i].text == ","), None)
-        if comma is not None and comma + 1 < hi and _norm(toks[comma + 1].text) in _SUBJECT_PRONOUNS:
-            k = comma + 1  # "However, he held his fire ..."
+        comma = next((i for i in range(k, min(k + 10, hi)) if toks[i].text == ","), None)
+        if comma is not None and comma + 1 < hi and (_norm(toks[comma + 1].text) in _SUBJECT_PRONOUNS or (
+            toks[comma + 1].text[:1].isupper() and (_norm(toks[k].text) in STOP_WORDS or _norm(toks[k].text).endswith("ing"))
+        )):
+            k = comma + 1  # "However, he held his fire ...", "Walking to the door, Ode stopped and said"
         if _norm(toks[k].text) in _SUBJECT_PRONOUNS:
             return (k, k + 1)
         if not toks[k].text[:1].isupper():

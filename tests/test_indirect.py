@@ -324,3 +324,13 @@ def test_long_parenthetical_after_the_source():
 ])
 def test_low_precision_forms_are_no_cues(text):
     assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize("text, content, mention", [
+    ("Walking to the next house, Ebbe reminisced about the old days and said the town had changed.",
+     "the town had changed", "Ebbe"),
+    ("However, he held his fire and said the report was fair.", "the report was fair", "he"),
+])
+def test_second_verb_subject_after_an_opening_phrase(text, content, mention):
+    q = find(text, content)
+    assert q.mention == mention
