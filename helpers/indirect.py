@@ -163,6 +163,10 @@ class IndirectRules(FrameRules):
         if nxt < hi and c.cls not in _QUIET and self.adjunct_tail(nxt, hi):
             nxt = hi  # "..., she said in a message to the convention."
         if c.cls not in _QUIET and (nxt >= hi or toks[nxt].text in (".", ",", ";", "!", "?")):
+            if m[0] > lo + 2 and _norm(toks[m[0] - 1].text) in ("and", "or"):  # "..., teachers and officials said."
+                p = next((p for p in range(m[0] - 2, max(lo, m[0] - 6), -1) if not _is_word(toks[p].text)), None)
+                if p is not None and toks[p].text == "," and p + 1 < m[0] - 1:
+                    m = (p + 1, m[1])
             if m[0] > lo + 1 and toks[m[0] - 1].text in (",", *_DASHES):  # "..., X said."
                 if (nxt + 1 < hi and toks[nxt].text == "," and toks[nxt + 1].text[:1].islower()
                         and _norm(toks[nxt + 1].text) not in _CUT_AFTER_COMMA | _NEW_CLAUSE | _LEAD_CONJ

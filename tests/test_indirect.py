@@ -334,3 +334,9 @@ def test_low_precision_forms_are_no_cues(text):
 def test_second_verb_subject_after_an_opening_phrase(text, content, mention):
     q = find(text, content)
     assert q.mention == mention
+
+
+def test_coordinated_source_at_the_end():
+    q = find("Support for the strike is strongest among younger staff, teachers and union officials told the paper.",
+             "Support for the strike is strongest among younger staff")
+    assert q.mention == "teachers and union officials"
