@@ -56,6 +56,8 @@ _DETERMINERS = frozenset("this these those".split())
 _CONTRAST = frozenset("although though".split())
 #: One-word answers reported after "said".
 _ANSWERS = frozenset("yes no so".split())
+#: Function words that stay inside a subject noun phrase.
+_IN_SUBJECT = frozenset(("of", "the", "'s", "'"))
 _NEW_CLAUSE = frozenset("even and but as though although while whereas".split())
 _SKIP_CUT = frozenset("also then later has had have never".split())
 _PRONOUNS = frozenset("he she they we i you it who which that".split())
@@ -227,10 +229,15 @@ class IndirectRules(FrameRules):
                 return (k, j)  # "Sen. Ann Ode, who faces a hard race, withdrew ..., saying"
             if _norm(w) in _AUX and w.islower():
                 return (k, j)  # "Carson has shown ..., slamming", "Black voters have formed ..."
+            if _norm(w) in _IN_SUBJECT:
+                continue  # "The attorney general of the state is suing ...", "Sanders' campaign launched"
             if not _is_word(w) or _norm(w) in STOP_WORDS:
                 return None
-            if w.islower() and (w.endswith("ed") or _norm(w) in _COMMON_VERBS):
-                return (k, j)
+            if w.islower() and (w.endswith("ed") or _norm(w) in _COMMON_VERBS or (
+                w.endswith("s") and toks[j - 1].text[:1].isupper() and not w.endswith("ss")
+                and _norm(toks[j - 1].text) not in ("the", "a", "an", "this", "these", "those", "his", "her", "their", "its")
+            )):
+                return (k, j)  # "... launched", "Wealth-X keeps"
         return None
 
     def adjunct_skip(self, c: Cue, hi: int) -> int | None:

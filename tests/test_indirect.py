@@ -340,3 +340,19 @@ def test_coordinated_source_at_the_end():
     q = find("Support for the strike is strongest among younger staff, teachers and union officials told the paper.",
              "Support for the strike is strongest among younger staff")
     assert q.mention == "teachers and union officials"
+
+
+@pytest.mark.parametrize("text, content, mention", [
+    ("The attorney general of the state is suing the school, claiming the courses were a fraud.",
+     "the courses were a fraud", "The attorney general of the state"),
+    ("Wealth-Y keeps its own finances a secret but says its business has tripled.",
+     "its business has tripled", "Wealth-Y"),
+])
+def test_second_verb_subject_with_of_and_present_tense(text, content, mention):
+    q = find(text, content)
+    assert q.mention == mention
+
+
+def test_plural_noun_after_a_determiner_is_no_verb():
+    q = find("The drivers blocked the bridge and said they would stay until dawn.", "they would stay until dawn")
+    assert q.mention == "The drivers"
