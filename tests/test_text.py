@@ -35,6 +35,12 @@ def sentences(text: str) -> list[str]:
         ("He said: \u2018Not yet.\u2019 Then he left.", ["He said: \u2018Not yet.\u2019", "Then he left."]),
         ("It grew in the U.K. The U.S. did not.", ["It grew in the U.K.", "The U.S. did not."]),
         ("Is it over? No! It is not.", ["Is it over?", "No!", "It is not."]),
+        ("Sen. Ann Ode (D-Ore.) said the bill would fail. Others agreed.",
+         ["Sen. Ann Ode (D-Ore.) said the bill would fail.", "Others agreed."]),
+        ("Rep. Tom Vale (R-Mass.) and Sen. Ida Kerr (I-W.Va.) voted no.",
+         ["Rep. Tom Vale (R-Mass.) and Sen. Ida Kerr (I-W.Va.) voted no."]),
+        ("They mine iron ore. Prices fell. He fell ill. Doctors came.",
+         ["They mine iron ore.", "Prices fell.", "He fell ill.", "Doctors came."]),
     ],
 )
 def test_sentence_boundaries(text, expected):
