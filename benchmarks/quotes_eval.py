@@ -9,9 +9,10 @@ Content: a prediction matches a gold attribution when their content spans overla
 EACH one's length (one-to-one, greedy by overlap). Source: a matched pair whose mention overlaps the
 gold Source. Cue: a matched pair whose cue overlaps the gold Cue. "direct" repeats the scores on gold
 contents that begin with a quotation mark against predictions that do. The first annotator file in
-sorted order is used per article; discontinuous spans ("12 40;52 60") are kept as pieces. Quotes
-inside quotes are not scored unless --nested (PolNeAR seldom marks them); split and floating parts of
-one quotation are joined as PolNeAR does (see ``predict``).
+sorted order is used per article; discontinuous spans ("12 40;52 60") are kept as pieces. Every
+quotes record is scored, quotes inside quotes included (``--top-level`` leaves those out: PolNeAR
+seldom marks them); split and floating parts of one quotation are joined as PolNeAR does (see
+``predict``).
 """
 
 from __future__ import annotations
@@ -89,11 +90,11 @@ def match(pred: list[dict], gold: list[dict]) -> list[tuple[int, int]]:
     return pairs
 
 
-def predict(text_path: Path, *, nested: bool = False) -> list[dict]:
+def predict(text_path: Path, *, nested: bool = True) -> list[dict]:
     """Attributions from the quotes records.
 
-    A quote inside a quote (``nested_in`` set) is left out unless ``nested``: PolNeAR's annotators
-    seldom mark one (4 of the 100 the extractor gives on train match a gold attribution).
+    A quote inside a quote (``nested_in`` set) is left out when ``nested`` is False: PolNeAR's
+    annotators seldom mark one (4 of the 100 the extractor gives on train match a gold attribution).
     The parts of one speaker's quotation that the extractor gives as separate rows (flag "split":
     '"A," X said. "B"'; flag "floating": a cue-less quote after another in the same paragraph, or
     opening the next paragraph after a '"...," X said.' quote) are joined into one attribution with
@@ -137,10 +138,10 @@ def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
 
 
 def evaluate(
-    data: Path, *, limit: int | None = None, nested: bool = False
+    data: Path, *, limit: int | None = None, nested: bool = True
 ) -> dict[str, dict[str, tuple[float, float, float]]]:
-    """Scores on one split: {"all"|"direct": {"content"|"source"|"cue": (P, R, F1)}}; ``nested``: score
-    quotes inside quotes too."""
+    """Scores on one split: {"all"|"direct": {"content"|"source"|"cue": (P, R, F1)}}; ``nested=False``
+    leaves quotes inside quotes out."""
     counts = {sub: defaultdict(int) for sub in ("all", "direct")}
     files = gold_files(data)
     for n, (name, ann) in enumerate(sorted(files.items())):
@@ -214,7 +215,7 @@ def error_report(data: Path, n: int, *, limit: int | None = None, examples: int 
                 print(f"          {item}")
 
 
-def breakdown(data: Path, *, limit: int | None = None, nested: bool = False) -> dict[str, dict[str, int]]:
+def breakdown(data: Path, *, limit: int | None = None, nested: bool = True) -> dict[str, dict[str, int]]:
     """Error counts per subset ("all", "direct"): gold attributions matched exactly / on other
     boundaries / missed though a prediction overlaps them / missed outright; predictions unmatched
     though they overlap a gold content (by kind) / overlapping none (by kind); and, on matched
@@ -278,7 +279,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="score only the first N articles")
     ap.add_argument("--breakdown", action="store_true",
                     help="also count misses, boundary mismatches, stray predictions and source errors")
-    ap.add_argument("--nested", action="store_true", help="score quotes inside quotes too (PolNeAR seldom marks them)")
+    ap.add_argument("--top-level", action="store_true",
+                    help="leave quotes inside quotes out of the scores (PolNeAR seldom marks them)")
     ap.add_argument("--timing", action="store_true", help="also time tokenize vs extract_quotes")
     ap.add_argument("--errors", type=int, metavar="N", default=0,
                     help="also print the N biggest groups of misses and false positives (for error analysis)")
@@ -286,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.data / "attributions").is_dir():
         print(f"{args.data}: no attributions/ folder (PolNeAR split expected)", file=sys.stderr)
         return 2
-    scores = evaluate(args.data, limit=args.limit, nested=args.nested)
+    scores = evaluate(args.data, limit=args.limit, nested=not args.top_level)
     print(f"PolNeAR {args.data}")
     for sub in ("all", "direct"):
         c = scores[sub]["_counts"]
@@ -295,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
             p, r, f = scores[sub][what]
             print(f"  {what:8s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
     if args.breakdown:
-        for sub, counts in breakdown(args.data, limit=args.limit, nested=args.nested).items():
+        for sub, counts in breakdown(args.data, limit=args.limit, nested=not args.top_level).items():
             print(f"[{sub}] breakdown")
             for what, k in counts.items():
                 print(f"  {k:6d}  {what}")

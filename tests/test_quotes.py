@@ -456,9 +456,9 @@ def test_polnear_dev_scores_do_not_regress():
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     scores = mod.evaluate(POLNEAR_DEV)
-    # measured figures minus about 0.015 (content 0.659, source 0.624, direct content 0.891, direct
-    # source 0.847; see benchmarks/quotes_eval.py)
-    assert scores["all"]["content"][2] >= 0.645
-    assert scores["all"]["source"][2] >= 0.61
-    assert scores["direct"]["content"][2] >= 0.875
-    assert scores["direct"]["source"][2] >= 0.83
+    # measured figures (every record scored, nested quotes included) minus about 0.01: content 0.667,
+    # source 0.632, direct content 0.885, direct source 0.839
+    assert scores["all"]["content"][2] >= 0.655
+    assert scores["all"]["source"][2] >= 0.62
+    assert scores["direct"]["content"][2] >= 0.87
+    assert scores["direct"]["source"][2] >= 0.825
