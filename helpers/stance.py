@@ -60,6 +60,7 @@ STANCE_COLUMNS = ["article", "category", "term", "match", "start", "end", "negat
                   "paragraph", "sentence", "lexicon", "weight", "quote"]
 SCORE_COLUMNS = ["article", "level", "voice", "speaker", "lexicon", "category", "label", "hits", "negated",
                  "weight", "words", "per_1000"]
+_new_tuple = tuple.__new__  # a NamedTuple without its Python __new__ frame
 #: Dtypes of the ``stance`` and ``stance_scores`` tables (``helpers.frames``), in column order.
 STANCE_SCHEMA = {"article": "str", "category": "str", "term": "str", "match": "str", "start": "int64", "end": "int64",
                  "negated": "bool", "voice": "str", "speaker": "str", "paragraph": "int64", "sentence": "int64",
@@ -127,9 +128,12 @@ def token_voices(doc: Doc, quotes: Table | None = None) -> Voices:
     n = len(doc.tokens)
     speaker: list[str | None] = [None] * n
     quote: list[Any] = [None] * n
+    rows = _quote_rows(quotes, len(doc.text))
+    if not rows:  # no quotes: everything is the narrator's
+        return Voices(["narrator"] * n, speaker, quote)
     marked = [False] * n
     starts = [t.start for t in doc.tokens]
-    for s, e, kind, spk, label in _quote_rows(quotes, len(doc.text)):
+    for s, e, kind, spk, label in rows:
         lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
         for k in range(lo, hi):
             speaker[k], quote[k] = spk, label
@@ -184,15 +188,16 @@ def find_stance(
     keys = token_keys(toks)
     matches = resolve_overlaps(TermTrie.build(lexicons).match(toks, barriers=_barriers(doc), keys=keys))
     hits = []
-    for m in matches:
-        first, last = toks[m.first], toks[m.end - 1]
+    voice, speaker, quote = voices.voice, voices.speaker, voices.quote
+    for i, end, term in matches:
+        first, last = toks[i], toks[end - 1]
         if first.paragraph in skipped:
             continue
-        hits.append(StanceHit(
-            m.term.category, m.term.text, text[first.start:last.end], first.start, last.end,
-            negated(toks, m.first, keys=keys), voices.voice[m.first], voices.speaker[m.first],
-            first.paragraph, first.sentence, m.term.lexicon, m.term.weight, voices.quote[m.first],
-        ))
+        s, e = first.start, last.end
+        hits.append(_new_tuple(StanceHit, (
+            term.category, term.text, text[s:e], s, e, negated(toks, i, keys=keys), voice[i], speaker[i],
+            first.paragraph, first.sentence, term.lexicon, term.weight, quote[i],
+        )))
     return hits
 
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter, itemgetter
 from typing import Iterable, NamedTuple, Sequence
 
 from .lexicon import Lexicon, Term, normalize_token
@@ -44,11 +46,15 @@ _WORDLIKE = re.compile(r"\w")
 
 
 _HEAD = 3
+_TOKEN_TEXT = attrgetter("text")
+_MEMO_LIMIT = 200_000  # distinct token keys remembered per trie
 
 
 def token_keys(tokens: Sequence[Token]) -> list[str]:
     """``normalize_token`` of every token (the fast path for plain ASCII)."""
-    keys = [t.text.lower() for t in tokens]
+    keys = list(map(str.lower, map(_TOKEN_TEXT, tokens)))
+    if all(map(str.isascii, keys)):  # plain ASCII: lower case is the whole normalisation
+        return keys
     return [k if k.isascii() else normalize_token(k) for k in keys]
 
 
@@ -76,6 +82,7 @@ class TermTrie:
     def __init__(self, terms: Iterable[Term]) -> None:
         self.root = _Node()
         self.size = 0
+        self._memo: dict[str, bool] = {}
         for term in terms:
             node = self.root
             for word, prefix in zip(term.words, term.prefix):
@@ -98,6 +105,19 @@ class TermTrie:
                 else:
                     self._short.append((prefix, child))
 
+    def _start_keys(self, keys: Iterable[str]) -> dict[str, bool]:
+        """For each of ``keys`` (and others seen before), whether some term can start there (decided once per distinct key; the
+        memo is bounded so that a long corpus run does not grow it without end)."""
+        memo = self._memo
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()
+        root_next, heads, short = self.root.next, self._heads, self._short
+        for key in set(keys).difference(memo):
+            bucket = heads.get(key[:_HEAD])
+            memo[key] = (key in root_next or (bucket is not None and any(key.startswith(p) for p, _ in bucket))
+                         or any(key.startswith(p) for p, _ in short))
+        return memo
+
     @staticmethod
     def build(lexicons: Iterable[Lexicon]) -> "TermTrie":
         """The trie of every term of ``lexicons`` (cached per set of lexicons)."""
@@ -114,11 +134,17 @@ class TermTrie:
         n = len(keys)
         root_next, heads, short = self.root.next, self._heads, self._short
         out: list[Match] = []
-        for i, key in enumerate(keys):
+        starts = self._start_keys(keys).get
+        for i in compress(range(n), map(starts, keys)):  # most tokens start nothing
+            key = keys[i]
             child = root_next.get(key)
             bucket = heads.get(key[:_HEAD])
-            if child is None and bucket is None and not short:
-                continue  # the common case: nothing starts here
+            if bucket is None and not short and child is not None and not (child.next or child.wild):
+                # the common case: only one-word terms end here, nothing longer goes on
+                for term in child.terms:
+                    if not term.case or _case_ok(term, tokens, i):
+                        out.append(_new_tuple(Match, (i, i + 1, term)))
+                continue
             stack = [] if child is None else [(child, i + 1)]
             if bucket is not None:
                 stack += [(node, i + 1) for prefix, node in bucket if key.startswith(prefix)]
@@ -128,7 +154,7 @@ class TermTrie:
                 node, j = stack.pop()
                 for term in node.terms:
                     if not term.case or _case_ok(term, tokens, i):
-                        out.append(Match(i, j, term))
+                        out.append(_new_tuple(Match, (i, j, term)))
                 if j >= n or not (node.next or node.wild) or (barriers is not None and barriers[j]):
                     continue
                 k = keys[j]
@@ -141,7 +167,7 @@ class TermTrie:
                     child = node.wild.get(k[:length])
                     if child is not None:
                         stack.append((child, j + 1))
-        out.sort(key=lambda m: (m.first, m.end))
+        out.sort(key=_FIRST_END)
         return out
 
 
@@ -159,6 +185,15 @@ def _case_ok(term: Term, tokens: Sequence[Token], first: int) -> bool:
     return True
 
 
+_FIRST_END = itemgetter(0, 1)
+_new_tuple = tuple.__new__  # a Match without its NamedTuple __new__ frame
+
+
+def _overlap_order(m: Match) -> tuple[int, int, int, int]:
+    """Leftmost, then longest, then fewest wildcards, then first in the lexicon file."""
+    return m.first, m.first - m.end, sum(m.term.prefix), m.term.line
+
+
 def resolve_overlaps(matches: Iterable[Match]) -> list[Match]:
     """Keep, within each (lexicon, category), the leftmost-longest non-overlapping matches.
 
@@ -168,10 +203,15 @@ def resolve_overlaps(matches: Iterable[Match]) -> list[Match]:
     """
     by_cat: dict[tuple[str, str], list[Match]] = {}
     for m in matches:
-        by_cat.setdefault((m.term.lexicon, m.term.category), []).append(m)
+        t = m.term
+        by_cat.setdefault((t.lexicon, t.category), []).append(m)
     kept: list[Match] = []
     for group in by_cat.values():
-        group.sort(key=lambda m: (m.first, -(m.end - m.first), sum(m.term.prefix), m.term.line))
+        # each match starting at or after the end of the one before: nothing overlaps, all stay
+        if all(b.first >= a.end for a, b in zip(group, group[1:])):
+            kept += group
+            continue
+        group.sort(key=_overlap_order)
         last_end = -1
         for m in group:
             if m.first >= last_end:
