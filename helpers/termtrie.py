@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import compress
-from operator import attrgetter, itemgetter
+from operator import attrgetter, itemgetter, not_
 from typing import Iterable, NamedTuple, Sequence
 
 from .lexicon import Lexicon, Term, normalize_token
@@ -53,9 +53,10 @@ _MEMO_LIMIT = 200_000  # distinct token keys remembered per trie
 def token_keys(tokens: Sequence[Token]) -> list[str]:
     """``normalize_token`` of every token (the fast path for plain ASCII)."""
     keys = list(map(str.lower, map(_TOKEN_TEXT, tokens)))
-    if all(map(str.isascii, keys)):  # plain ASCII: lower case is the whole normalisation
-        return keys
-    return [k if k.isascii() else normalize_token(k) for k in keys]
+    # plain ASCII (nearly every token): lower case is the whole normalisation
+    for i in compress(range(len(keys)), map(not_, map(str.isascii, keys))):
+        keys[i] = normalize_token(keys[i])
+    return keys
 
 
 class Match(NamedTuple):
