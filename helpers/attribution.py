@@ -310,7 +310,7 @@ class Finder(IndirectRules):
         start = q.start
         colon = open_i > lo and self.toks[open_i - 1].text == ":"
         cue_before = any(self.cue_first.get(k) is not None for k in range(lo, open_i))
-        if found and lead_words and not colon and not cue_before:
+        if found and lead_words and not colon and (not cue_before or self.reported_after(found, close_i, hi)):
             k = lo
             while k < open_i and _norm(self.toks[k].text) in _LEAD_CONJ:
                 k += 1
@@ -355,6 +355,12 @@ class Finder(IndirectRules):
             close_i - open_i <= _TITLE_TOKENS and self.title(open_i + 1, close_i - 1)
         ):
             self.add("direct", q.start, q.end, None, None, flag=flag or "floating", level=0)
+
+    def reported_after(self, found, close_i: int, hi: int) -> bool:
+        """The cue after the quote names its source ('..., know that "...," Ms. Lee said.'): the
+        whole clause before it is the reported content, a cue inside it notwithstanding."""
+        cue, m = found
+        return m is not None and close_i <= cue.first < hi and not cue.text.endswith("ing")
 
     def nested(self, q) -> None:
         """A quote inside a quote: a record only when it has its own cue (else a title or name)."""

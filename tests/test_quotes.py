@@ -267,6 +267,22 @@ def test_where_a_quote_inside_a_paraphrase_ends(text, content):
 
 
 @pytest.mark.parametrize(
+    "text, content, mention",
+    [
+        ('Most planners know that "a harbour needs dredging every decade," Ms. Ward said.',
+         'Most planners know that "a harbour needs dredging every decade,"', "Ms. Ward"),
+        ('Dale said the council "would never approve the tower," the source recalled.',
+         'Dale said the council "would never approve the tower,"', "the source"),
+        ('The mayor told a forum that he was "quite relaxed about the budget," the Courier reported.',
+         'The mayor told a forum that he was "quite relaxed about the budget,"', "the Courier"),
+    ],
+)
+def test_a_source_after_a_fragment_takes_the_whole_clause(text, content, mention):
+    (q,) = [q for q in quotes_of(text) if q.mention == mention]
+    assert (q.kind, q.text) == ("mixed", content)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         'He was a guest on "Fox and Friends," the morning show, on Tuesday.',
