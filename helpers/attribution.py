@@ -344,6 +344,8 @@ class Finder(IndirectRules):
             return  # a fragment inside a paraphrase: the indirect pass makes it a mixed quote
         if lead_words:
             return  # a title, a name or scare quotes inside a sentence
+        if self.own_cue_after(close_i, hi):
+            return  # '"A" to get B, she said.': the indirect pass makes it a mixed quote
         prev = self.records[-1] if self.records else None
         if prev is not None and prev.get("level") == 0 and prev["cue"] and prev["kind"] == "direct":
             ps = self.doc.sentence_at(prev["cue"][0])
@@ -355,6 +357,17 @@ class Finder(IndirectRules):
             close_i - open_i <= _TITLE_TOKENS and self.title(open_i + 1, close_i - 1)
         ):
             self.add("direct", q.start, q.end, None, None, flag=flag or "floating", level=0)
+
+    def own_cue_after(self, close_i: int, hi: int) -> bool:
+        """The sentence goes on after the quote to a comma and a cue with its source ('"..." to cut
+        costs, she said.'): the quote has a cue of its own, it is no split or floating part."""
+        for k in range(close_i + 1, hi):
+            c = self.cue_first.get(k)
+            if c is not None and c.cls not in _QUIET and self.toks[k - 1].text != ",":
+                m = mention_before(self.toks, c.first, close_i)
+                if m is not None and m[1] == c.first and m[0] > close_i and self.toks[m[0] - 1].text == ",":
+                    return True
+        return False
 
     def reported_after(self, found, close_i: int, hi: int) -> bool:
         """The cue after the quote names its source ('..., know that "...," Ms. Lee said.'): the

@@ -283,6 +283,22 @@ def test_a_source_after_a_fragment_takes_the_whole_clause(text, content, mention
 
 
 @pytest.mark.parametrize(
+    "text, content",
+    [
+        ('"We can open on time," Ms. Ward said. "You cut the staff to the bone" to lift the share price, she said.',
+         '"You cut the staff to the bone" to lift the share price'),
+        ('"The pier is safe," he said. "Nobody reads the reports" before a vote, the mayor added.',
+         '"Nobody reads the reports" before a vote'),
+    ],
+)
+def test_a_quote_with_its_own_cue_later_in_the_sentence_is_no_split_part(text, content):
+    qs = quotes_of(text)
+    (q,) = [q for q in qs if q.text == content]
+    assert q.kind == "mixed" and q.flag is None and q.cue in ("said", "added")
+    assert not [q for q in qs if q.flag in ("split", "floating")]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         'He was a guest on "Fox and Friends," the morning show, on Tuesday.',
