@@ -380,6 +380,10 @@ class Finder(IndirectRules):
         parent = self.quotes[q.parent]
         s0 = self.doc.sentence_at(q.start)
         open_i, close_i = self.tok(q.start), self.tok(q.end)
+        if not self.at_least(open_i, close_i, 2) or (
+            close_i - open_i <= _TITLE_TOKENS and self.toks[close_i - 2].text not in ("!", "?") and self.title(open_i + 1, close_i - 1)
+        ):
+            return  # 'they told us "everything" was on the table', 'as "The Daily Ledger" wrote': no speech
         lo = max(self.sents[s0].first_token, self.tok(parent.start) + 1)
         hi = min(self.sents[self.doc.sentence_at(max(q.start, q.end - 1))].end_token, self.tok(parent.end - 1))
         found = self.trailing(close_i, hi) if close_i < hi else None

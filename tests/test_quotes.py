@@ -347,6 +347,32 @@ def test_floating_quote_after_a_quote_in_another_paragraph():
     assert qs[1].cue is None and qs[1].kind == "direct"
 
 
+@pytest.mark.parametrize(
+    "text, inner",
+    [
+        ('"As we wrote, he told us that \'everything\' was on the table," the editor said.', "'everything'"),
+        ('"As \'The Daily Ledger\' wrote, the port is losing money," she said.', "'The Daily Ledger'"),
+        ('"When I say \'Harbour Front Plaza,\' people know the place," he said.', "'Harbour Front Plaza,'"),
+    ],
+)
+def test_a_word_or_a_title_inside_a_quote_is_no_nested_quote(text, inner):
+    qs = quotes_of(text)
+    assert [q.kind for q in qs if q.flag != "headline" and q.nested_in is None] == ["direct"]
+    assert not [q for q in qs if q.text == inner]
+
+
+@pytest.mark.parametrize(
+    "text, inner",
+    [
+        ('"Then the crowd started chanting, \'Go Home Now!\' and we left," she said.', "'Go Home Now!'"),
+        ('"He said, \'No way,\' and hung up," Ms. Ode said.', "'No way,'"),
+    ],
+)
+def test_short_speech_inside_a_quote_is_still_nested(text, inner):
+    (q,) = [q for q in quotes_of(text) if q.text == inner]
+    assert q.nested_in is not None
+
+
 def test_nested_quote_gets_its_own_record():
     text = "\"The minister told us, 'Nothing will change before winter,' and we believed him,\" the farmer said."
     qs = quotes_of(text)
