@@ -356,3 +356,14 @@ def test_second_verb_subject_with_of_and_present_tense(text, content, mention):
 def test_plural_noun_after_a_determiner_is_no_verb():
     q = find("The drivers blocked the bridge and said they would stay until dawn.", "they would stay until dawn")
     assert q.mention == "The drivers"
+
+
+@pytest.mark.parametrize("text, content, mention", [
+    ('"The port was sold off cheaply," Ode said in May, referring to the harbour authority.',
+     "the harbour authority", "Ode"),
+    ("The senator spoke for an hour on Friday, talking about the new rail tunnel.", "the new rail tunnel", "The senator"),
+    ("The mayor made a joke at the dinner, alluding to the budget crisis.", "the budget crisis", "The mayor"),
+])
+def test_a_participle_phrase_takes_the_subject_not_its_object(text, content, mention):
+    q = find(text, content)
+    assert q.mention == mention
