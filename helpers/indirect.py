@@ -272,6 +272,10 @@ class IndirectRules(FrameRules):
                 q = toks[k + 1].start if w == ":" and k + 1 < hi else toks[k].start
                 if q in self.direct_by_start or c.cls in _QUIET:
                     return None
+                if w != ":" and k > c.last + 1 and toks[c.last].text == "," and c.first > 0 and toks[c.first - 1].text != "," and (
+                    _norm(toks[c.last + 1].text) not in _CUT_AFTER_COMMA | _NEW_CLAUSE | _LEAD_CONJ
+                ):
+                    return None  # "Costs, he added, are "out of control"": the cue sits inside the clause
                 return k + 1 if w == ":" else k
             if w == "to" and c.cls == "tell" and k > c.last:
                 return k

@@ -367,3 +367,15 @@ def test_plural_noun_after_a_determiner_is_no_verb():
 def test_a_participle_phrase_takes_the_subject_not_its_object(text, content, mention):
     q = find(text, content)
     assert q.mention == mention
+
+
+@pytest.mark.parametrize("text, content, mention", [
+    ('Young voters, he said, can "change the whole race" this year.',
+     'Young voters, he said, can "change the whole race" this year', "he"),
+    ('The new tunnel, the mayor added, would be "a disaster for the town."',
+     'The new tunnel, the mayor added, would be "a disaster for the town."', "the mayor"),
+    ('Many of the buyers were young, she said, and "they all wanted gardens."', '"they all wanted gardens."', "she"),
+])
+def test_a_cue_inside_the_clause_before_a_quoted_fragment(text, content, mention):
+    q = find(text, content)
+    assert q.mention == mention and q.kind == "mixed"
