@@ -58,6 +58,10 @@ _CONTRAST = frozenset("although though".split())
 _ANSWERS = frozenset("yes no so".split())
 #: Function words that stay inside a subject noun phrase.
 _IN_SUBJECT = frozenset(("of", "the", "'s", "'"))
+#: Words after a cue that open its object, not a reported clause ('said it "would not"' is still a clause).
+_NAMING_OBJECTS = frozenset("me us him them you".split())
+#: Prepositions opening an adjunct after a cue ('acknowledged in a forum "..."'): no clause subject.
+_PREPOSITIONS = frozenset("in on at during after before from to for with by via over".split())
 _NEW_CLAUSE = frozenset("even and but as though although while whereas".split())
 _SKIP_CUT = frozenset("also then later has had have never".split())
 _PRONOUNS = frozenset("he she they we i you it who which that".split())
@@ -272,6 +276,11 @@ class IndirectRules(FrameRules):
                 q = toks[k + 1].start if w == ":" and k + 1 < hi else toks[k].start
                 if q in self.direct_by_start or c.cls in _QUIET:
                     return None
+                if w != ":" and k > c.last and c.cls in ("say", "think") and all(_is_word(t.text) for t in toks[c.last : k]) and (
+                    _norm(toks[c.last].text) not in _NAMING_OBJECTS | _PREPOSITIONS
+                    and not any(_norm(t.text) in ("which", "whom") for t in toks[max(0, c.first - 4) : c.first])
+                ):
+                    return c.last  # "reported the agency had "more than one" talk": the clause's subject first
                 if w != ":" and k > c.last + 1 and toks[c.last].text == "," and c.first > 0 and toks[c.first - 1].text != "," and (
                     _norm(toks[c.last + 1].text) not in _CUT_AFTER_COMMA | _NEW_CLAUSE | _LEAD_CONJ
                 ):

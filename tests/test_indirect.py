@@ -379,3 +379,26 @@ def test_a_participle_phrase_takes_the_subject_not_its_object(text, content, men
 def test_a_cue_inside_the_clause_before_a_quoted_fragment(text, content, mention):
     q = find(text, content)
     assert q.mention == mention and q.kind == "mixed"
+
+
+@pytest.mark.parametrize("text, content, mention", [
+    ('Two papers reported the agency had "more than one meeting" with the firm.',
+     'the agency had "more than one meeting" with the firm', "Two papers"),
+    ('She argued the ferry "would never pay for itself" without new fares.',
+     'the ferry "would never pay for itself" without new fares', "She"),
+    ('The mayor conceded in a radio debate "it will be very hard to win" this year.',
+     '"it will be very hard to win" this year', "The mayor"),
+])
+def test_the_clause_subject_before_a_quoted_fragment_is_content(text, content, mention):
+    q = find(text, content)
+    assert q.mention == mention and q.kind == "mixed"
+
+
+@pytest.mark.parametrize("text, content", [
+    ('The board approved cuts the mayor said are needed to "keep the lights on."',
+     'are needed to "keep the lights on."'),
+    ('The levy, which the senator said is meant to "calm the market," passed on Monday.',
+     'which the senator said is meant to "calm the market," passed on Monday'),
+])
+def test_words_between_the_cue_and_a_quoted_fragment_are_content(text, content):
+    assert find(text, content).kind == "mixed"
