@@ -332,6 +332,7 @@ class Finder(IndirectRules):
             if (
                 cue.end < q.start and close_i < hi and self.at_least(close_i, hi, 2) and self.toks[close_i].text != ","
                 and _norm(cue.text) not in _NAMING and _norm(self.toks[close_i].text) not in _ADJUNCT_AFTER
+                and not self.second_predicate(close_i, hi)
             ):
                 e = hi  # 'X says "the wind is at our backs" despite his loss': the paraphrase goes on
                 while e > close_i and not _is_word(self.toks[e - 1].text) and self.toks[e - 1].start + 1 != q.end:
@@ -357,6 +358,17 @@ class Finder(IndirectRules):
             close_i - open_i <= _TITLE_TOKENS and self.title(open_i + 1, close_i - 1)
         ):
             self.add("direct", q.start, q.end, None, None, flag=flag or "floating", level=0)
+
+    def second_predicate(self, i: int, hi: int) -> bool:
+        """Tokens from ``i`` open a second verb of the subject ('wrote "..." and shared a link',
+        'said "..." and vowing to ...'): the quote ends the first one's content."""
+        if i + 1 >= hi or _norm(self.toks[i].text) not in ("and", "but"):
+            return False
+        j = i + 1
+        if _adverb(self.toks[j].text) and j + 1 < hi:
+            j += 1  # 'and specifically mentioned'
+        w = self.toks[j].text
+        return w.islower() and (w.endswith(("ed", "ing")) or j in self.cue_first)
 
     def own_cue_after(self, close_i: int, hi: int) -> bool:
         """The sentence goes on after the quote to a comma and a cue with its source ('"..." to cut
