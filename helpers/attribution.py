@@ -327,6 +327,8 @@ class Finder(IndirectRules):
                 flag = flag or "split"
             elif cue.last < open_i - 1 and self.toks[open_i - 1].text == ":" and _norm(self.toks[cue.last].text) == "that":
                 start = self.toks[cue.last].start  # 'He adds that voters have two choices: "..."'
+            elif self.cue_inside_clause(cue, mention, lo, open_i):
+                start = self.toks[lo].start  # 'Costs, he said, "are out of control."'
             kind = "mixed" if start != q.start else "direct"
             end = q.end
             if (
@@ -358,6 +360,19 @@ class Finder(IndirectRules):
             close_i - open_i <= _TITLE_TOKENS and self.title(open_i + 1, close_i - 1)
         ):
             self.add("direct", q.start, q.end, None, None, flag=flag or "floating", level=0)
+
+    def cue_inside_clause(self, cue: Cue, mention, lo: int, open_i: int) -> bool:
+        """'The streets were empty, he added, "but ..."', 'Costs, she said, "are rising."': a source and
+        cue set off by commas after the sentence's first words, before a quote that goes on with them."""
+        if mention is None or not lo < mention[0] - 1 < open_i or mention[1] != cue.first or cue.last >= open_i:
+            return False
+        if open_i + 1 >= len(self.toks) or not self.toks[open_i + 1].text[:1].islower():
+            return False  # 'In a tweet, he said: "We won."': a new sentence in the quote, the opening is no part of it
+        if self.toks[mention[0] - 1].text != "," or not self.at_least(lo, mention[0] - 1, 1):
+            return False
+        if any(t.text in MARKS for t in self.toks[lo : mention[0]]):
+            return False  # '"A," he said, "B"': a quote split around its cue
+        return all(self.toks[k].text in (",", ":") for k in range(cue.last, open_i))
 
     def second_predicate(self, i: int, hi: int) -> bool:
         """Tokens from ``i`` open a second verb of the subject ('wrote "..." and shared a link',

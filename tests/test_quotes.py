@@ -272,6 +272,22 @@ def test_where_a_quote_inside_a_paraphrase_ends(text, content):
 @pytest.mark.parametrize(
     "text, content, mention",
     [
+        ('The streets were empty, he added, "but people still need to meet."',
+         'The streets were empty, he added, "but people still need to meet."', "he"),
+        ('A slow year, Ms. Ward said, "could be a good time to borrow."',
+         'A slow year, Ms. Ward said, "could be a good time to borrow."', "Ms. Ward"),
+        ('In a short speech, the mayor said: "We will rebuild the pier."', '"We will rebuild the pier."', "the mayor"),
+        ('"We lost," he said, "but not by much."', '"but not by much."', "he"),
+    ],
+)
+def test_a_cue_set_off_by_commas_before_a_quote_that_goes_on(text, content, mention):
+    (q,) = [q for q in quotes_of(text) if q.text == content]
+    assert q.mention == mention and q.kind == ("direct" if content[0] == '"' else "mixed")
+
+
+@pytest.mark.parametrize(
+    "text, content, mention",
+    [
         ('Most planners know that "a harbour needs dredging every decade," Ms. Ward said.',
          'Most planners know that "a harbour needs dredging every decade,"', "Ms. Ward"),
         ('Dale said the council "would never approve the tower," the source recalled.',
