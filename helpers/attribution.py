@@ -21,6 +21,7 @@ from .cues import (
 from .indirect import _ADJUNCT_START, _DASHES, _DAYS, _LEAD_CONJ, _QUIET, IndirectRules
 from .quotemarks import MARKS, scan_quotes
 from .text import Doc
+from .transcripts import transcript_turns
 
 __all__ = ["Finder", "HEADLINE"]
 
@@ -120,6 +121,8 @@ class Finder(IndirectRules):
     def run(self) -> list[dict]:
         """All records (unsorted)."""
         self.headline()
+        for name, colon, content in transcript_turns(self.text, [(p.start, p.end) for p in self.body]):
+            self.add("direct", content[0], content[1], (colon, colon + 1), name, tokens=False, flag="transcript")
         for q in self.quotes:
             if q.level == 0:
                 self.direct(q)

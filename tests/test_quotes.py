@@ -401,6 +401,34 @@ def test_nested_quote_gets_its_own_record():
     assert inner.cue == "told" and inner.nested_in == 0
 
 
+@pytest.mark.parametrize(
+    "text, turns",
+    [
+        ("Port talks\n\nANN ODE: We will not sell the pier.\n\nThe talks went on.", [("ANN ODE", "We will not sell the pier.")]),
+        ("Port talks\n\nQ: Will the pier close?\n\nA: Not while I am mayor.",
+         [("Q", "Will the pier close?"), ("A", "Not while I am mayor.")]),
+        ("Port talks\n\nLee: Why not debate?\n\nOde: Because we have said it all.",
+         [("Lee", "Why not debate?"), ("Ode", "Because we have said it all.")]),
+    ],
+)
+def test_transcript_turns(text, turns):
+    qs = [q for q in extract_quotes(tokenize_text(text, title="Port talks")) if q.flag == "transcript"]
+    assert [(q.mention, q.text) for q in qs] == turns and {q.cue for q in qs} == {":"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Port talks\n\nNote: The pier closes at noon.\n\nThe talks went on.",
+        "Port talks\n\nLee: one aside.\n\nThe talks went on.",  # one mixed-case turn: no transcript
+        "Port talks\n\nSTAT OF THE WEEK: $40 million for the pier.\n\nEMAIL: port@example.com",
+        "Port talks\n\nIowa: Ann Ode, Bo Lee, Cy Tran, Di Moss, Ed Kay, Flo Ray.\n\nOhio: Al Ng, Bea Cole.",
+    ],
+)
+def test_labels_and_lists_are_no_transcript_turns(text):
+    assert not [q for q in extract_quotes(tokenize_text(text, title="Port talks")) if q.flag == "transcript"]
+
+
 def test_cue_verb_in_a_title():
     qs = quotes_of("The ferries stopped last week.", title="Harbour Chief Says Ferries Will Resume")
     assert [(q.text, q.cue, q.mention) for q in qs] == [("Ferries Will Resume", "Says", "Harbour Chief")]
