@@ -53,6 +53,7 @@ _ADJUNCT_AFTER = frozenset(
 )
 #: Words opening an introductory phrase before the subject ('Back in 1999, Mr. Lee ...').
 _INTRO = frozenset("back before after later earlier then when while since once in on at".split())
+_SUBJECTS = frozenset("i we you he she they there".split())
 _DETERMINERS = frozenset("a an the his her their its our this that".split())
 
 
@@ -328,7 +329,9 @@ class Finder(IndirectRules):
             cue, mention = found
             if cue.first in self.used:  # '"...," X said, "..."': the second half of a split quote
                 flag = flag or "split"
-            elif cue.last < open_i - 1 and self.toks[open_i - 1].text == ":" and _norm(self.toks[cue.last].text) == "that":
+            elif cue.last < open_i - 1 and self.toks[open_i - 1].text == ":" and (
+                _norm(self.toks[cue.last].text) == "that" or self.clause_before_colon(cue, open_i - 1)
+            ):
                 start = self.toks[cue.last].start  # 'He adds that voters have two choices: "..."'
             elif self.cue_inside_clause(cue, mention, lo, open_i):
                 start = self.toks[lo].start  # 'Costs, he said, "are out of control."'
@@ -363,6 +366,15 @@ class Finder(IndirectRules):
             close_i - open_i <= _TITLE_TOKENS and self.title(open_i + 1, close_i - 1)
         ):
             self.add("direct", q.start, q.end, None, None, flag=flag or "floating", level=0)
+
+    def clause_before_colon(self, cue: Cue, colon: int) -> bool:
+        """'She said she has the one quality it takes: "..."': a clause opening with a subject pronoun
+        between a say cue and the colon is part of what is reported."""
+        if cue.cls not in ("say", "think") or not self.at_least(cue.last, colon, 2):
+            return False
+        if _norm(self.toks[cue.last].text) not in _SUBJECTS:
+            return False  # 'added a caveat:', 'explained it this way:', 'said back in May:'
+        return all(_is_word(t.text) or t.text == "," for t in self.toks[cue.last : colon])
 
     def cue_inside_clause(self, cue: Cue, mention, lo: int, open_i: int) -> bool:
         """'The streets were empty, he added, "but ..."', 'Costs, she said, "are rising."': a source and

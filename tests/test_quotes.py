@@ -262,11 +262,18 @@ def test_cue_then_an_adjunct_before_the_quote(text, cue, mention):
         ('He said "the strike is over" and quickly walked out of the room.', '"the strike is over"'),
         ('The mayor adds that voters have two choices: "Rebuild the pier or lose the ferry."',
          'that voters have two choices: "Rebuild the pier or lose the ferry."'),
+        ('The mayor added a caveat: "The ferry stays."', '"The ferry stays."'),
+        ('The mayor explained it this way: "The ferry stays."', '"The ferry stays."'),
     ],
 )
 def test_where_a_quote_inside_a_paraphrase_ends(text, content):
     qs = [q for q in quotes_of(text) if q.text.startswith('"') or q.text.startswith("that")]
     assert [q.text for q in qs] == [content]
+
+
+def test_a_clause_before_the_colon_is_part_of_the_quote():
+    (q,) = quotes_of('The mayor said she has the one quality the job needs: "Patience, and more patience."')
+    assert (q.kind, q.text, q.mention) == ("mixed", 'she has the one quality the job needs: "Patience, and more patience."', "The mayor")
 
 
 @pytest.mark.parametrize(
