@@ -233,8 +233,11 @@ class Finder(IndirectRules):
         return None
 
     def _leading_cue(self, k: int, open_i: int, lo: int):
-        for back in range(0, 12):
+        comma = False  # a comma passed on the way back: only the second half of a split quote may follow
+        for back in range(0, 16):
             c = self.cue_last.get(k - back)
+            if c is not None and comma and c.first not in self.used:
+                return None
             if c is not None and back and k != open_i and c.first > lo and self.after_determiner(c.first):
                 c = None  # 'in a written statement,': a participle inside the adjunct
             if c is not None and c.first >= lo:
@@ -252,8 +255,12 @@ class Finder(IndirectRules):
                 if c.first > lo and self.toks[c.first - 1].text == "," and c.text.endswith("ing"):
                     return c, self.participle_source(c, lo)
                 return c, mention_before(self.toks, c.first, lo)
-            if k - back - 1 < lo or not _is_word(self.toks[k - back - 1].text):
+            if k - back - 1 < lo:
                 return None
+            if not _is_word(self.toks[k - back - 1].text):
+                if self.toks[k - back - 1].text != "," or not back or k == open_i:
+                    return None
+                comma = True  # '"A," X said at a rally in Dover, Del., "B"'
         return None
 
     def adjunct_after(self, c: Cue, k: int) -> bool:

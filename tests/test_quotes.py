@@ -157,6 +157,19 @@ def test_split_quote_around_its_cue():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        '"I think the judge will be fair," Ode said at a rally in Dover, England, "but people will be watching."',
+        '"The pier stays," the mayor said on Monday in Leith, Scotland, "and so does the ferry."',
+    ],
+)
+def test_split_quote_after_an_adjunct_with_commas(text):
+    qs = quotes_of(text)
+    assert [(q.kind, q.flag) for q in qs if q.flag != "headline"] == [("direct", None), ("direct", "split")]
+    assert qs[-1].mention == qs[-2].mention
+
+
+@pytest.mark.parametrize(
     "text, mention",
     [
         ('"The bridge is safe," said the chief engineer, "but the road needs work."', "the chief engineer"),
