@@ -19,6 +19,7 @@ from .cues import (
     mention_before, passive,
 )
 from .indirect import _ADJUNCT_START, _DASHES, _DAYS, _LEAD_CONJ, _QUIET, IndirectRules
+from .quote_shapes import TITLE_TOKENS, QuoteShapes
 from .quotemarks import MARKS, scan_quotes
 from .text import Doc
 from .transcripts import transcript_turns
@@ -39,13 +40,6 @@ _NAMING = frozenset(
     "call calls called calling dub dubs dubbed dubbing label labels labeled labelled labeling labelling "
     "name names named naming term terms termed nickname nicknamed title titled brand branded".split()
 )
-_TITLE_TOKENS = 16  # longer quoted passages are never taken for titles
-#: Lower-case words inside a title ('Orange Is the New Black', 'Los Hijos de Trump').
-_TITLE_SMALL = frozenset(
-    "a an the and or of in on at to for from with by is are de la el los las del du le von van".split()
-)
-#: A capitalised first word that opens speech rather than a title ('We Will Win' is still a quote).
-_PRONOUN_OPENERS = frozenset("i we you he she they it i'm we're you're it's don't no yes".split())
 #: Words that open an adjunct after a quote, outside the paraphrase ('chanting "no peace" after ...').
 _ADJUNCT_AFTER = frozenset(
     "after before because while when whenever as since until unless although though during "
@@ -53,11 +47,10 @@ _ADJUNCT_AFTER = frozenset(
 )
 #: Words opening an introductory phrase before the subject ('Back in 1999, Mr. Lee ...').
 _INTRO = frozenset("back before after later earlier then when while since once in on at".split())
-_SUBJECTS = frozenset("i we you he she they there".split())
 _DETERMINERS = frozenset("a an the his her their its our this that".split())
 
 
-class Finder(IndirectRules):
+class Finder(IndirectRules, QuoteShapes):
     """One pass over a Doc: cues, quotation marks, then the records."""
 
     def __init__(self, doc: Doc, lexicon: CueLexicon | None = None) -> None:
@@ -297,14 +290,6 @@ class Finder(IndirectRules):
             k = next((i + 1 for i in range(k, min(k + 10, c.first)) if self.toks[i].text == ","), k)
         return self.subject(k, c.first) or mention_before(self.toks, c.first, lo)
 
-    def title(self, i: int, j: int) -> bool:
-        """Tokens ``i:j`` read as a title or name: two to seven words, each capitalised (or all in
-        capitals) but for small function words ('Orange Is the New Black', 'Fox and Friends')."""
-        words = [t.text for t in self.toks[i:j] if _is_word(t.text)]
-        if not 2 <= len(words) <= 7 or not words[0][:1].isupper() or _norm(words[0]) in _PRONOUN_OPENERS:
-            return False
-        return all(w[:1].isupper() or w[:1].isdigit() or _norm(w) in _TITLE_SMALL for w in words)
-
     def direct(self, q) -> None:
         s0, s1 = self.doc.sentence_at(q.start), self.doc.sentence_at(max(q.start, q.end - 1))
         if s0 is None:
@@ -313,7 +298,7 @@ class Finder(IndirectRules):
         lo, hi = self.sents[s0].first_token, self.sents[s1].end_token
         flag = q.flag
         lead_words = self.at_least(lo, open_i)
-        if lead_words and close_i - open_i <= _TITLE_TOKENS and self.title(open_i + 1, close_i - 1):
+        if lead_words and close_i - open_i <= TITLE_TOKENS and self.title(open_i + 1, close_i - 1):
             return  # 'told "Morning Joe,"', 'a role in "Orange Is the New Black"': a name or title
         found = self.trailing(close_i, hi) if close_i < hi and q.end > q.start else None
         if found is None and close_i == hi and s1 + 1 < len(self.sents) and q.end > q.start:
@@ -370,59 +355,9 @@ class Finder(IndirectRules):
                          flag=flag or "split", level=0)
                 return
         if self.at_least(open_i, close_i, _MIN_FLOATING_WORDS) and not (
-            close_i - open_i <= _TITLE_TOKENS and self.title(open_i + 1, close_i - 1)
+            close_i - open_i <= TITLE_TOKENS and self.title(open_i + 1, close_i - 1)
         ):
             self.add("direct", q.start, q.end, None, None, flag=flag or "floating", level=0)
-
-    def clause_before_colon(self, cue: Cue, colon: int) -> bool:
-        """'She said she has the one quality it takes: "..."': a clause opening with a subject pronoun
-        between a say cue and the colon is part of what is reported."""
-        if cue.cls not in ("say", "think") or not self.at_least(cue.last, colon, 2):
-            return False
-        if _norm(self.toks[cue.last].text) not in _SUBJECTS:
-            return False  # 'added a caveat:', 'explained it this way:', 'said back in May:'
-        return all(_is_word(t.text) or t.text == "," for t in self.toks[cue.last : colon])
-
-    def cue_inside_clause(self, cue: Cue, mention, lo: int, open_i: int) -> bool:
-        """'The streets were empty, he added, "but ..."', 'Costs, she said, "are rising."': a source and
-        cue set off by commas after the sentence's first words, before a quote that goes on with them."""
-        if mention is None or not lo < mention[0] - 1 < open_i or mention[1] != cue.first or cue.last >= open_i:
-            return False
-        if open_i + 1 >= len(self.toks) or not self.toks[open_i + 1].text[:1].islower():
-            return False  # 'In a tweet, he said: "We won."': a new sentence in the quote, the opening is no part of it
-        if self.toks[mention[0] - 1].text != "," or not self.at_least(lo, mention[0] - 1, 1):
-            return False
-        if any(t.text in MARKS for t in self.toks[lo : mention[0]]):
-            return False  # '"A," he said, "B"': a quote split around its cue
-        return all(self.toks[k].text in (",", ":") for k in range(cue.last, open_i))
-
-    def second_predicate(self, i: int, hi: int) -> bool:
-        """Tokens from ``i`` open a second verb of the subject ('wrote "..." and shared a link',
-        'said "..." and vowing to ...'): the quote ends the first one's content."""
-        if i + 1 >= hi or _norm(self.toks[i].text) not in ("and", "but"):
-            return False
-        j = i + 1
-        if _adverb(self.toks[j].text) and j + 1 < hi:
-            j += 1  # 'and specifically mentioned'
-        w = self.toks[j].text
-        return w.islower() and (w.endswith(("ed", "ing")) or j in self.cue_first)
-
-    def own_cue_after(self, close_i: int, hi: int) -> bool:
-        """The sentence goes on after the quote to a comma and a cue with its source ('"..." to cut
-        costs, she said.'): the quote has a cue of its own, it is no split or floating part."""
-        for k in range(close_i + 1, hi):
-            c = self.cue_first.get(k)
-            if c is not None and c.cls not in _QUIET and self.toks[k - 1].text != ",":
-                m = mention_before(self.toks, c.first, close_i)
-                if m is not None and m[1] == c.first and m[0] > close_i and self.toks[m[0] - 1].text == ",":
-                    return True
-        return False
-
-    def reported_after(self, found, close_i: int, hi: int) -> bool:
-        """The cue after the quote names its source ('..., know that "...," Ms. Lee said.'): the
-        whole clause before it is the reported content, a cue inside it notwithstanding."""
-        cue, m = found
-        return m is not None and close_i <= cue.first < hi and not cue.text.endswith("ing")
 
     def nested(self, q) -> None:
         """A quote inside a quote: a record only when it has its own cue (else a title or name)."""
@@ -430,7 +365,8 @@ class Finder(IndirectRules):
         s0 = self.doc.sentence_at(q.start)
         open_i, close_i = self.tok(q.start), self.tok(q.end)
         if not self.at_least(open_i, close_i, 2) or (
-            close_i - open_i <= _TITLE_TOKENS and self.toks[close_i - 2].text not in ("!", "?") and self.title(open_i + 1, close_i - 1)
+            close_i - open_i <= TITLE_TOKENS and self.toks[close_i - 2].text not in ("!", "?")
+            and self.title(open_i + 1, close_i - 1)
         ):
             return  # 'they told us "everything" was on the table', 'as "The Daily Ledger" wrote': no speech
         lo = max(self.sents[s0].first_token, self.tok(parent.start) + 1)

@@ -15,10 +15,13 @@ import re
 __all__ = ["TURN", "transcript_turns"]
 
 #: A turn: one to four capitalised words (or Q / A) and a colon opening the paragraph, then the words said.
-TURN = re.compile(r"[\"\u201c]?([A-Z][\w.'\u2019\-]*(?:[ \t]+[A-Z][\w.'\u2019\-]*){0,3})[ \t]*:[ \t]+(\S(?:.*\S)?)\s*$", re.S)
+TURN = re.compile(
+    r"[\"\u201c]?([A-Z][\w.'\u2019\-]*(?:[ \t]+[A-Z][\w.'\u2019\-]*){0,3})[ \t]*:[ \t]+(\S(?:.*\S)?)\s*$", re.S
+)
 #: Openings that are labels, not speakers ('Note: ...', 'Photo: ...').
 _LABELS = frozenset(
-    "note|clarification|editor's note|editor\u2019s note|update|updated|correction|photo|photos|video|source|sources|credit|read more|"
+    "note|clarification|editor's note|editor\u2019s note|update|updated|correction|photo|photos|video|source|sources|"
+    "credit|read more|"
     "related|see also|watch|breaking|exclusive|opinion|analysis|live|transcript|video transcript|warning|disclaimer|"
     "tags|topics|filed under|poll|the result|result|bottom line|why|what|how|when|where|who|email|e-mail|phone|fax|"
     "web|website|twitter|contact|address|location|date|time|price|cost|tickets|info|more".split("|")
@@ -34,7 +37,10 @@ def _label(name: str, said: str) -> bool:
     return len(parts) >= 5 and all(len(p.split()) <= 4 and p.strip()[:1].isupper() for p in parts[:-1])
 
 
-def transcript_turns(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[tuple[int, int], int, tuple[int, int]]]:
+Turn = tuple[tuple[int, int], int, tuple[int, int]]
+
+
+def transcript_turns(text: str, paragraphs: list[tuple[int, int]]) -> list[Turn]:
     """Speaker turns among ``paragraphs`` (char spans of body paragraphs): a name in capitals
     ('JAKE LEE:'), or any capitalised name or Q / A when the article has two such turns or more."""
     found = []

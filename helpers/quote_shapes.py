@@ -1,0 +1,94 @@
+"""Shapes of a direct quote's sentence, for ``helpers.attribution.Finder``: is the quoted passage a
+title, does the reported clause run on before or after it, does the quote have a cue of its own.
+
+A mixin: the methods read the Finder's tokens (``self.toks``), cues (``self.cue_first``) and word
+counts (``self.at_least``).
+
+>>> from helpers.text import tokenize_text
+>>> from helpers.attribution import Finder
+>>> doc = tokenize_text('She had a role in "Orange Is the New Black" last year.')
+>>> f = Finder(doc)
+>>> f.title(6, 11), f.title(0, 3)
+(True, False)
+"""
+
+from __future__ import annotations
+
+from .cues import Cue, _adverb, _is_word, _norm, mention_before
+from .indirect import _QUIET
+from .quotemarks import MARKS
+
+__all__ = ["QuoteShapes", "TITLE_TOKENS"]
+
+#: Longer quoted passages (in tokens) are never taken for titles.
+TITLE_TOKENS = 16
+#: Lower-case words inside a title ('Orange Is the New Black', 'Los Hijos de Trump').
+_TITLE_SMALL = frozenset(
+    "a an the and or of in on at to for from with by is are de la el los las del du le von van".split()
+)
+#: A capitalised first word that opens speech rather than a title ('We Will Win' is still a quote).
+_PRONOUN_OPENERS = frozenset("i we you he she they it i'm we're you're it's don't no yes".split())
+#: Subject pronouns opening a reported clause before a colon ('said she has one quality: "..."').
+_SUBJECTS = frozenset("i we you he she they there".split())
+
+
+class QuoteShapes:
+    """Predicates on the tokens around a direct quote (mixed into ``Finder``)."""
+
+    def title(self, i: int, j: int) -> bool:
+        """Tokens ``i:j`` read as a title or name: two to seven words, each capitalised (or all in
+        capitals) but for small function words ('Orange Is the New Black', 'Fox and Friends')."""
+        words = [t.text for t in self.toks[i:j] if _is_word(t.text)]
+        if not 2 <= len(words) <= 7 or not words[0][:1].isupper() or _norm(words[0]) in _PRONOUN_OPENERS:
+            return False
+        return all(w[:1].isupper() or w[:1].isdigit() or _norm(w) in _TITLE_SMALL for w in words)
+
+    def clause_before_colon(self, cue: Cue, colon: int) -> bool:
+        """'She said she has the one quality it takes: "..."': a clause opening with a subject pronoun
+        between a say cue and the colon is part of what is reported."""
+        if cue.cls not in ("say", "think") or not self.at_least(cue.last, colon, 2):
+            return False
+        if _norm(self.toks[cue.last].text) not in _SUBJECTS:
+            return False  # 'added a caveat:', 'explained it this way:', 'said back in May:'
+        return all(_is_word(t.text) or t.text == "," for t in self.toks[cue.last : colon])
+
+    def cue_inside_clause(self, cue: Cue, mention, lo: int, open_i: int) -> bool:
+        """'The streets were empty, he added, "but ..."', 'Costs, she said, "are rising."': a source and
+        cue set off by commas after the sentence's first words, before a quote that goes on with them."""
+        if mention is None or not lo < mention[0] - 1 < open_i or mention[1] != cue.first or cue.last >= open_i:
+            return False
+        if open_i + 1 >= len(self.toks) or not self.toks[open_i + 1].text[:1].islower():
+            return False  # 'In a tweet, he said: "We won."': a new sentence in the quote, the opening is no part of it
+        if self.toks[mention[0] - 1].text != "," or not self.at_least(lo, mention[0] - 1, 1):
+            return False
+        if any(t.text in MARKS for t in self.toks[lo : mention[0]]):
+            return False  # '"A," he said, "B"': a quote split around its cue
+        return all(self.toks[k].text in (",", ":") for k in range(cue.last, open_i))
+
+    def second_predicate(self, i: int, hi: int) -> bool:
+        """Tokens from ``i`` open a second verb of the subject ('wrote "..." and shared a link',
+        'said "..." and vowing to ...'): the quote ends the first one's content."""
+        if i + 1 >= hi or _norm(self.toks[i].text) not in ("and", "but"):
+            return False
+        j = i + 1
+        if _adverb(self.toks[j].text) and j + 1 < hi:
+            j += 1  # 'and specifically mentioned'
+        w = self.toks[j].text
+        return w.islower() and (w.endswith(("ed", "ing")) or j in self.cue_first)
+
+    def own_cue_after(self, close_i: int, hi: int) -> bool:
+        """The sentence goes on after the quote to a comma and a cue with its source ('"..." to cut
+        costs, she said.'): the quote has a cue of its own, it is no split or floating part."""
+        for k in range(close_i + 1, hi):
+            c = self.cue_first.get(k)
+            if c is not None and c.cls not in _QUIET and self.toks[k - 1].text != ",":
+                m = mention_before(self.toks, c.first, close_i)
+                if m is not None and m[1] == c.first and m[0] > close_i and self.toks[m[0] - 1].text == ",":
+                    return True
+        return False
+
+    def reported_after(self, found, close_i: int, hi: int) -> bool:
+        """The cue after the quote names its source ('..., know that "...," Ms. Lee said.'): the
+        whole clause before it is the reported content, a cue inside it notwithstanding."""
+        cue, m = found
+        return m is not None and close_i <= cue.first < hi and not cue.text.endswith("ing")
