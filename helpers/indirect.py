@@ -58,10 +58,8 @@ _CONTRAST = frozenset("although though".split())
 _ANSWERS = frozenset("yes no so".split())
 #: Function words that stay inside a subject noun phrase.
 _IN_SUBJECT = frozenset(("of", "the", "'s", "'"))
-#: Words after a cue that open its object, not a reported clause ('said it "would not"' is still a clause).
-_NAMING_OBJECTS = frozenset("me us him them you".split())
-#: Prepositions opening an adjunct after a cue ('acknowledged in a forum "..."'): no clause subject.
-_PREPOSITIONS = frozenset("in on at during after before from to for with by via over".split())
+#: Words after a cue that open an object or adjunct, no reported clause ('told them "...', 'said in May "...').
+_NO_CLAUSE = frozenset("me us him them you in on at during after before from to for with by via over".split())
 _NEW_CLAUSE = frozenset("even and but as though although while whereas".split())
 _SKIP_CUT = frozenset("also then later has had have never".split())
 _PRONOUNS = frozenset("he she they we i you it who which that".split())
@@ -277,7 +275,7 @@ class IndirectRules(FrameRules):
                 if q in self.direct_by_start or c.cls in _QUIET:
                     return None
                 if w != ":" and k > c.last and c.cls in ("say", "think") and all(_is_word(t.text) for t in toks[c.last : k]) and (
-                    _norm(toks[c.last].text) not in _NAMING_OBJECTS | _PREPOSITIONS
+                    _norm(toks[c.last].text) not in _NO_CLAUSE
                     and not any(_norm(t.text) in ("which", "whom") for t in toks[max(0, c.first - 4) : c.first])
                 ):
                     return c.last  # "reported the agency had "more than one" talk": the clause's subject first
