@@ -100,9 +100,6 @@ class Finder(IndirectRules, QuoteShapes):
         k = bisect.bisect_right(self.outer_starts, offset) - 1
         return k >= 0 and self.outer[k].start < offset < self.outer[k].end
 
-    def words(self, i: int, j: int) -> int:
-        return sum(1 for t in self.toks[i:j] if _is_word(t.text))
-
     def at_least(self, i: int, j: int, n: int = 1) -> bool:
         """``toks[i:j]`` holds ``n`` words or more (stops counting there)."""
         for t in self.toks[i:j]:
@@ -301,6 +298,8 @@ class Finder(IndirectRules, QuoteShapes):
         if lead_words and close_i - open_i <= TITLE_TOKENS and self.title(open_i + 1, close_i - 1):
             return  # 'told "Morning Joe,"', 'a role in "Orange Is the New Black"': a name or title
         found = self.trailing(close_i, hi) if close_i < hi and q.end > q.start else None
+        if found is not None and lead_words and self.participle_after(found[0], close_i):
+            found = None  # 'He insisted he has "grown the party," claiming ...': the participle opens a new clause
         if found is None and close_i == hi and s1 + 1 < len(self.sents) and q.end > q.start:
             found = self.next_sentence_cue(close_i, s1 + 1)
         start = q.start

@@ -13,8 +13,6 @@ clause or attribution begins (``, which ...``, ``, according to ...``, ``, and N
 
 from __future__ import annotations
 
-import bisect
-
 from .cues import RELATIVES, SKIP_BEFORE_VERB, STOP_WORDS, TIME_WORDS, Cue, _is_word, _norm, mention_after, mention_before, passive
 from .indirect_frames import FrameRules
 from .quotemarks import MARKS
@@ -359,8 +357,10 @@ class IndirectRules(FrameRules):
             if depth or k + 1 == c.first:
                 continue
             w = _norm(t)
-            if t == "," and k + 1 < e and _norm(toks[k + 1].text) in _CUT_AFTER_COMMA:
-                return k
+            if t == "," and k + 1 < e and (_norm(toks[k + 1].text) in _CUT_AFTER_COMMA or self.ing_cue(k + 1)):
+                return k  # "..., according to", "..., claiming that ...": the narrator's clause
+            if t in MARKS and not depth and toks[k - 1].text == "," and k + 1 < e and self.ing_cue(k + 1):
+                return k + 1  # 'has "grown," claiming ...': the closing mark stays
             if t == "," and k + 2 < e and _norm(toks[k + 1].text) in _CONTRAST and self.has_words(a, k, 4):
                 return k  # "..., but not without controversy", "..., although it cost more"
             if t == "," and k + 2 < e and _norm(toks[k + 1].text) in ("a", "an") and self.has_words(a, k, 4):
@@ -383,18 +383,3 @@ class IndirectRules(FrameRules):
             if t in _DASHES and k + 1 < e and _norm(toks[k + 1].text) in _CUT_AFTER_COMMA:
                 return k
         return e
-
-    def mark_mixed(self) -> None:
-        """An indirect quote holding a quoted fragment (not a direct quote of its own) is mixed."""
-        for r in self.records:
-            if r["kind"] != "indirect" or r.get("flag") == "headline":
-                continue
-            k = bisect.bisect_left(self.outer_starts, r["start"])
-            while k < len(self.outer) and self.outer[k].start < r["end"]:
-                q = self.outer[k]
-                if q.end <= r["end"] + 1 and q.start not in self.direct_by_start:
-                    r["kind"] = "mixed"
-                    if q.end > r["end"]:
-                        r["end"] = q.end
-                    break
-                k += 1

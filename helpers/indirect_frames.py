@@ -2,7 +2,8 @@
 
 - questions put to someone: ``Asked whether ..., X said``, ``when asked how ...``, ``X was asked by Y if ...``
   (the question is the content; its source is the asker when named, else unknown);
-- documents and occasions as sources: ``In a poll released Monday, 50 percent ...``.
+- documents and occasions as sources: ``In a poll released Monday, 50 percent ...``;
+- an indirect quote holding a quoted fragment is mixed (``mark_mixed``).
 
 >>> from helpers.text import tokenize_text
 >>> from helpers.attribution import Finder
@@ -12,6 +13,8 @@
 """
 
 from __future__ import annotations
+
+import bisect
 
 from .cues import Cue, _is_word, _norm, mention_after, mention_before, passive
 from .quotemarks import MARKS
@@ -117,3 +120,23 @@ class FrameRules:
                     continue  # "In an interview, she said ...": the verb's record covers it
                 cue = Cue(lo, lo + 1, toks[lo].start, toks[lo].end, toks[lo].text, "source-after")
                 self.indirect_record(cue, (lo + 1, comma), comma + 1, hi)
+
+    def ing_cue(self, k: int) -> bool:
+        """Token ``k`` is a participle cue outside quotation marks ('..., claiming that ...')."""
+        w = self.toks[k].text
+        return k in self.cue_first and w.endswith("ing") and w.islower() and not self.in_outer(self.toks[k].start)
+
+    def mark_mixed(self) -> None:
+        """An indirect quote holding a quoted fragment (not a direct quote of its own) is mixed."""
+        for r in self.records:
+            if r["kind"] != "indirect" or r.get("flag") == "headline":
+                continue
+            k = bisect.bisect_left(self.outer_starts, r["start"])
+            while k < len(self.outer) and self.outer[k].start < r["end"]:
+                q = self.outer[k]
+                if q.end <= r["end"] + 1 and q.start not in self.direct_by_start:
+                    r["kind"] = "mixed"
+                    if q.end > r["end"]:
+                        r["end"] = q.end
+                    break
+                k += 1

@@ -92,3 +92,8 @@ class QuoteShapes:
         whole clause before it is the reported content, a cue inside it notwithstanding."""
         cue, m = found
         return m is not None and close_i <= cue.first < hi and not cue.text.endswith("ing")
+
+    def participle_after(self, cue: Cue, close_i: int) -> bool:
+        """A participle cue right after a quote inside a sentence ('has "grown," claiming ...') opens a
+        clause of its own: it is not the quote's cue."""
+        return cue.text.endswith("ing") and all(t.text in (",", "-", "\u2013", "\u2014", "--") for t in self.toks[close_i : cue.first])

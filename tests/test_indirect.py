@@ -402,3 +402,14 @@ def test_the_clause_subject_before_a_quoted_fragment_is_content(text, content, m
 ])
 def test_words_between_the_cue_and_a_quoted_fragment_are_content(text, content):
     assert find(text, content).kind == "mixed"
+
+
+@pytest.mark.parametrize("text, content, mention", [
+    ('The mayor insisted that the port has "never been busier," claiming the new berth paid off.',
+     'that the port has "never been busier,"', "The mayor"),
+    ("The mayor said the port was busy, claiming the new berth paid off.", "the port was busy", "The mayor"),
+])
+def test_a_participle_cue_after_a_comma_ends_the_reported_clause(text, content, mention):
+    q = find(text, content)
+    assert q.mention == mention
+    assert not [r for r in quotes_of(text) if r.text == '"never been busier,"']
