@@ -354,13 +354,15 @@ class IndirectRules(FrameRules):
             t = toks[k].text
             if t in MARKS:
                 depth ^= 1
+                if not depth and k + 1 < e and k + 1 in self.cue_first and toks[k - 1].text == "," and self.ing_cue(k + 1):
+                    return k + 1  # 'has "grown," claiming ...': the closing mark stays
             if depth or k + 1 == c.first:
                 continue
             w = _norm(t)
-            if t == "," and k + 1 < e and (_norm(toks[k + 1].text) in _CUT_AFTER_COMMA or self.ing_cue(k + 1)):
+            if t == "," and k + 1 < e and (_norm(toks[k + 1].text) in _CUT_AFTER_COMMA or (
+                k + 1 in self.cue_first and self.ing_cue(k + 1)
+            )):
                 return k  # "..., according to", "..., claiming that ...": the narrator's clause
-            if t in MARKS and not depth and toks[k - 1].text == "," and k + 1 < e and self.ing_cue(k + 1):
-                return k + 1  # 'has "grown," claiming ...': the closing mark stays
             if t == "," and k + 2 < e and _norm(toks[k + 1].text) in _CONTRAST and self.has_words(a, k, 4):
                 return k  # "..., but not without controversy", "..., although it cost more"
             if t == "," and k + 2 < e and _norm(toks[k + 1].text) in ("a", "an") and self.has_words(a, k, 4):

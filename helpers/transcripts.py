@@ -45,7 +45,7 @@ def transcript_turns(text: str, paragraphs: list[tuple[int, int]]) -> list[Turn]
     ('JAKE LEE:'), or any capitalised name or Q / A when the article has two such turns or more."""
     found = []
     for s, e in paragraphs:
-        if e - s < 6 or text[s] not in "\"\u201cABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        if e - s < 6 or text[s] not in "\"\u201cABCDEFGHIJKLMNOPQRSTUVWXYZ" or text.find(": ", s, min(e, s + 80)) < 0:
             continue
         m = TURN.match(text, s, e)
         if m is None or m.end(2) <= m.start(2) or _label(m.group(1), m.group(2)):
