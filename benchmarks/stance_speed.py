@@ -71,7 +71,7 @@ def synthetic_lexicon(docs, n_terms: int = 1000, *, seed: int = 0) -> Lexicon:
     return parse_lexicon("\n".join(lines), source="<synthetic>")
 
 
-def measure(texts: list[str], *, n_terms: int = 1000, repeat: int = 3) -> dict[str, float]:
+def measure(texts: list[str], *, n_terms: int = 1000, repeat: int = 5) -> dict[str, float]:
     """Seconds to tokenize ``texts`` and to match an ``n_terms`` lexicon on them.
 
     Each article is tokenized and then matched right away, so that both timings see the same
@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=200, help="articles to use (default: %(default)s)")
     parser.add_argument("--terms", type=int, default=1000, help="lexicon size (default: %(default)s)")
-    parser.add_argument("--repeat", type=int, default=3, help="timing repeats, best taken (default: %(default)s)")
+    parser.add_argument("--repeat", type=int, default=5, help="timing repeats, best taken (default: %(default)s)")
     args = parser.parse_args(argv)
     if not SHARED.is_dir():
         print(f"skipped: {SHARED} is absent", file=sys.stderr)

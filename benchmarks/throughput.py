@@ -176,7 +176,7 @@ def step_timings(path: str) -> tuple[int, float]:
     if "stance" in times:
         from stance_speed import measure
 
-        r = measure([a.text for a in articles[:200]], n_terms=1000, repeat=2)
+        r = measure([a.text for a in articles[:200]], n_terms=1000, repeat=5)
         print(f"  stance matching alone, 1,000 generated terms, {r['articles']} articles: adds "
               f"{r['overhead_pct']:.1f}% to tokenizing (budget < 20%: {'OK' if r['overhead_pct'] < 20 else 'OVER'})")
     total = t_load + t_tok + sum(times.values())

@@ -83,7 +83,7 @@ class TermTrie:
     def __init__(self, terms: Iterable[Term]) -> None:
         self.root = _Node()
         self.size = 0
-        self._memo: dict[str, bool] = {}
+        self._memo: dict[str, tuple[_Node, ...]] = {}
         for term in terms:
             node = self.root
             for word, prefix in zip(term.words, term.prefix):
@@ -106,17 +106,24 @@ class TermTrie:
                 else:
                     self._short.append((prefix, child))
 
-    def _start_keys(self, keys: Iterable[str]) -> dict[str, bool]:
-        """For each of ``keys`` (and others seen before), whether some term can start there (decided once per distinct key; the
-        memo is bounded so that a long corpus run does not grow it without end)."""
+    def _start_nodes(self, keys: Iterable[str]) -> dict[str, tuple[_Node, ...]]:
+        """For each of ``keys`` (and others seen before), the trie nodes a term starting there
+        reaches: its exact child and the wildcards its prefix matches, empty when none. Decided
+        once per distinct key; the memo is bounded so that a long corpus run does not grow it
+        without end."""
         memo = self._memo
         if len(memo) > _MEMO_LIMIT:
             memo.clear()
         root_next, heads, short = self.root.next, self._heads, self._short
         for key in set(keys).difference(memo):
+            child = root_next.get(key)
+            nodes = [] if child is None else [child]
             bucket = heads.get(key[:_HEAD])
-            memo[key] = (key in root_next or (bucket is not None and any(key.startswith(p) for p, _ in bucket))
-                         or any(key.startswith(p) for p, _ in short))
+            if bucket is not None:
+                nodes += [node for prefix, node in bucket if key.startswith(prefix)]
+            if short:
+                nodes += [node for prefix, node in short if key.startswith(prefix)]
+            memo[key] = tuple(nodes)
         return memo
 
     @staticmethod
@@ -133,24 +140,17 @@ class TermTrie:
         """
         keys = token_keys(tokens) if keys is None else keys
         n = len(keys)
-        root_next, heads, short = self.root.next, self._heads, self._short
         out: list[Match] = []
-        starts = self._start_keys(keys).get
+        starts = self._start_nodes(keys).get
         for i in compress(range(n), map(starts, keys)):  # most tokens start nothing
-            key = keys[i]
-            child = root_next.get(key)
-            bucket = heads.get(key[:_HEAD])
-            if bucket is None and not short and child is not None and not (child.next or child.wild):
+            nodes = starts(keys[i], ())
+            if len(nodes) == 1 and not (nodes[0].next or nodes[0].wild):
                 # the common case: only one-word terms end here, nothing longer goes on
-                for term in child.terms:
+                for term in nodes[0].terms:
                     if not term.case or _case_ok(term, tokens, i):
                         out.append(_new_tuple(Match, (i, i + 1, term)))
                 continue
-            stack = [] if child is None else [(child, i + 1)]
-            if bucket is not None:
-                stack += [(node, i + 1) for prefix, node in bucket if key.startswith(prefix)]
-            if short:
-                stack += [(node, i + 1) for prefix, node in short if key.startswith(prefix)]
+            stack = [(node, i + 1) for node in nodes]
             while stack:
                 node, j = stack.pop()
                 for term in node.terms:
