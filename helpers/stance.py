@@ -30,7 +30,7 @@ import pandas as pd
 from .frames import Columns, Table, column
 from .lexicon import Lexicon, load_lexicons, make_term
 from .quotemarks import quoted_spans
-from .termtrie import TermTrie, negated, resolve_overlaps, token_keys
+from .termtrie import TermTrie, negated, resolve_overlaps
 from .text import Doc
 
 if TYPE_CHECKING:
@@ -185,8 +185,7 @@ def find_stance(
     voices = voices or token_voices(doc, quotes)
     toks, text = doc.tokens, doc.text
     skipped = {p.i for p in doc.paragraphs if p.kind in skip}
-    keys = token_keys(toks)
-    matches = resolve_overlaps(TermTrie.build(lexicons).match(toks, barriers=_barriers(doc), keys=keys))
+    matches = resolve_overlaps(TermTrie.build(lexicons).match(toks, barriers=_barriers(doc)))
     hits = []
     voice, speaker, quote = voices.voice, voices.speaker, voices.quote
     for i, end, term in matches:
@@ -195,7 +194,7 @@ def find_stance(
             continue
         s, e = first.start, last.end
         hits.append(_new_tuple(StanceHit, (
-            term.category, term.text, text[s:e], s, e, negated(toks, i, keys=keys), voice[i], speaker[i],
+            term.category, term.text, text[s:e], s, e, negated(toks, i), voice[i], speaker[i],
             first.paragraph, first.sentence, term.lexicon, term.weight, quote[i],
         )))
     return hits

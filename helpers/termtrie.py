@@ -50,6 +50,20 @@ _TOKEN_TEXT = attrgetter("text")
 _MEMO_LIMIT = 200_000  # distinct token keys remembered per trie
 
 
+_KEYS: dict[str, str] = {}  # token text -> its key (bounded like the trie memo)
+
+
+def _key(text: str) -> str:
+    """``token_keys`` of one token's text, remembered."""
+    key = _KEYS.get(text)
+    if key is None:
+        if len(_KEYS) > _MEMO_LIMIT:
+            _KEYS.clear()
+        low = text.lower()
+        key = _KEYS[text] = low if low.isascii() else normalize_token(low)
+    return key
+
+
 def token_keys(tokens: Sequence[Token]) -> list[str]:
     """``normalize_token`` of every token (the fast path for plain ASCII)."""
     keys = list(map(str.lower, map(_TOKEN_TEXT, tokens)))
@@ -106,8 +120,8 @@ class TermTrie:
                 else:
                     self._short.append((prefix, child))
 
-    def _start_nodes(self, keys: Iterable[str]) -> dict[str, tuple[_Node, ...]]:
-        """For each of ``keys`` (and others seen before), the trie nodes a term starting there
+    def _start_nodes(self, texts: Iterable[str]) -> dict[str, tuple[_Node, ...]]:
+        """For each token text of ``texts`` (and others seen before), the trie nodes a term starting there
         reaches: its exact child and the wildcards its prefix matches, empty when none. Decided
         once per distinct key; the memo is bounded so that a long corpus run does not grow it
         without end."""
@@ -115,7 +129,8 @@ class TermTrie:
         if len(memo) > _MEMO_LIMIT:
             memo.clear()
         root_next, heads, short = self.root.next, self._heads, self._short
-        for key in set(keys).difference(memo):
+        for text in set(texts).difference(memo):
+            key = _key(text)
             child = root_next.get(key)
             nodes = [] if child is None else [child]
             bucket = heads.get(key[:_HEAD])
@@ -123,7 +138,7 @@ class TermTrie:
                 nodes += [node for prefix, node in bucket if key.startswith(prefix)]
             if short:
                 nodes += [node for prefix, node in short if key.startswith(prefix)]
-            memo[key] = tuple(nodes)
+            memo[text] = tuple(nodes)
         return memo
 
     @staticmethod
@@ -138,12 +153,12 @@ class TermTrie:
         ``barriers[i]`` True means no term may run from token ``i - 1`` into token ``i``;
         ``keys`` are the tokens' ``token_keys`` when the caller has them already.
         """
-        keys = token_keys(tokens) if keys is None else keys
-        n = len(keys)
+        n = len(tokens)
+        texts = list(map(_TOKEN_TEXT, tokens))
         out: list[Match] = []
-        starts = self._start_nodes(keys).get
-        for i in compress(range(n), map(starts, keys)):  # most tokens start nothing
-            nodes = starts(keys[i], ())
+        starts = self._start_nodes(texts).get
+        for i in compress(range(n), map(starts, texts)):  # most tokens start nothing
+            nodes = starts(texts[i], ())
             if len(nodes) == 1 and not (nodes[0].next or nodes[0].wild):
                 # the common case: only one-word terms end here, nothing longer goes on
                 for term in nodes[0].terms:
@@ -158,7 +173,7 @@ class TermTrie:
                         out.append(_new_tuple(Match, (i, j, term)))
                 if j >= n or not (node.next or node.wild) or (barriers is not None and barriers[j]):
                     continue
-                k = keys[j]
+                k = keys[j] if keys is not None else _key(texts[j])
                 child = node.next.get(k)
                 if child is not None:
                     stack.append((child, j + 1))
@@ -236,7 +251,7 @@ def negated(tokens: Sequence[Token], first: int, *, window: int = NEGATION_WINDO
     seen = 0
     j = first - 1
     while j >= 0 and seen < window and tokens[j].sentence == sentence:
-        text = keys[j] if keys is not None else normalize_token(tokens[j].text)
+        text = keys[j] if keys is not None else _key(tokens[j].text)
         if text in CLAUSE_BREAKS:
             return False
         if text in NEGATORS or text.endswith("n't"):
