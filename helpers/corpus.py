@@ -192,17 +192,17 @@ def _error_row(seq: int, err: ArticleError, *, article: str | None = None, stage
 BATCH_GC_THRESHOLD = 50_000
 _gc_lock = threading.Lock()
 _gc_depth = 0
+_gc_saved: tuple[int, ...] = ()
 
 
 @contextmanager
 def _fewer_gc_passes() -> Iterator[None]:
     """Raise the collector's first threshold for the duration (nested and thread-safe); restore it."""
-    global _gc_depth
+    global _gc_depth, _gc_saved
     with _gc_lock:
         if _gc_depth == 0:
-            _fewer_gc_passes.saved = gc.get_threshold()  # type: ignore[attr-defined]
-            first, *rest = _fewer_gc_passes.saved  # type: ignore[attr-defined]
-            gc.set_threshold(max(first, BATCH_GC_THRESHOLD), *rest)
+            _gc_saved = gc.get_threshold()
+            gc.set_threshold(max(_gc_saved[0], BATCH_GC_THRESHOLD), *_gc_saved[1:])
         _gc_depth += 1
     try:
         yield
@@ -210,7 +210,7 @@ def _fewer_gc_passes() -> Iterator[None]:
         with _gc_lock:
             _gc_depth -= 1
             if _gc_depth == 0:
-                gc.set_threshold(*_fewer_gc_passes.saved)  # type: ignore[attr-defined]
+                gc.set_threshold(*_gc_saved)
 
 
 def _analyze_batch(batch: list[tuple[int, Article]], options: dict[str, Any]) -> dict[str, pd.DataFrame]:

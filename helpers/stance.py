@@ -177,7 +177,7 @@ def find_stance(
     doc: Doc,
     lexicons: Sequence[Lexicon],
     *,
-    quotes: pd.DataFrame | None = None,
+    quotes: Table | None = None,
     voices: Voices | None = None,
     skip: Sequence[str] = SKIP_KINDS,
 ) -> list[StanceHit]:

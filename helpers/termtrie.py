@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import compress
-from operator import attrgetter, itemgetter, not_
+from operator import attrgetter, itemgetter
 from typing import Iterable, NamedTuple, Sequence
 
 from .lexicon import Lexicon, Term, normalize_token
@@ -66,11 +66,7 @@ def _key(text: str) -> str:
 
 def token_keys(tokens: Sequence[Token]) -> list[str]:
     """``normalize_token`` of every token (the fast path for plain ASCII)."""
-    keys = list(map(str.lower, map(_TOKEN_TEXT, tokens)))
-    # plain ASCII (nearly every token): lower case is the whole normalisation
-    for i in compress(range(len(keys)), map(not_, map(str.isascii, keys))):
-        keys[i] = normalize_token(keys[i])
-    return keys
+    return list(map(_key, map(_TOKEN_TEXT, tokens)))
 
 
 class Match(NamedTuple):

@@ -15,7 +15,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-import numpy as np
 import pandas as pd
 from nltk.sentiment.vader import SentiText, SentimentIntensityAnalyzer, VaderConstants
 
