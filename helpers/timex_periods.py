@@ -24,9 +24,17 @@ def _unit(word: str) -> str:
     return "century" if w.startswith("centur") else w
 
 
+_NARRATIVE_UNITS = frozenset("second minute hour day night".split())
+
+
 def ago(m: re.Match, ctx: Context) -> Result | None:
     n, unit = number(m["n"]), _unit(m["unit"])
     sign = -1 if m["dir"].lower() in ("ago", "earlier", "before") else 1
+    if m["dir"].lower() in ("earlier", "later") and unit in _NARRATIVE_UNITS:
+        # "three days later": counted from an event of the story, not from the DCT; TimeML marks the
+        # measure ("three days") as a DURATION and "later" as its signal
+        end = m.start("dir") - 1
+        return "DURATION", duration(n, unit), mod_of(m["approx"]), True, (m.start(), end)
     if n is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, ctx.dct is not None, _SAME
     gran = unit if unit in PLACEHOLDER else "day"

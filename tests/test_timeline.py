@@ -152,6 +152,10 @@ def test_expressions(sentence, expected):
         ("2022-02-24", "The crew waited half an hour.", ("half an hour", "DURATION", "PT30M")),
         ("2022-02-24", "The strike will last at least two more weeks.", ("at least two more weeks", "DURATION", "P2W")),
         ("2022-02-24", "Margins shrank over the past two quarters.", ("the past two quarters", "DURATION", "P2Q")),
+        # "three days later": a span counted from an event of the story, not a date from the DCT
+        ("2022-02-24", "The dam cracked in May. Two days later, the valley was flooded.", ("Two days", "DURATION", "P2D")),
+        ("2022-02-24", "A few hours earlier, the guards had left the gate.", ("A few hours", "DURATION", "PTXH")),
+        ("2022-02-24", "About an hour later the rescuers reached the mine.", ("About an hour", "DURATION", "PT1H")),
         # a time with its GMT equivalent in brackets, then its day
         ("2022-02-26", "The quake struck at 10:35 a.m. (0735 GMT) Friday.",
          ("10:35 a.m. (0735 GMT) Friday", "TIME", "2022-02-25T10:35")),
