@@ -71,6 +71,7 @@ _TIME_CORE = (
     r"|(?P<h24>[012]?\d):(?P<mi24>[0-5]\d)(?![\d:])"
     r"|(?P<named>noon|midnight|midday))"
 )
+_DAY_OFF = r"(?:the\s)?day\s(?P<off>before|after)\s"  # "the day before yesterday"
 _ORD = (r"\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
         r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
         r"nineteenth|twentieth|twenty[- ]first")
@@ -86,9 +87,9 @@ RULES: tuple[tuple[str, str], ...] = (
     ("month_year", rf"(?:(?P<mod>{_MOD})[\s-]?)?(?P<mon>{MON}),?\s(?:of\s)?(?:(?P<y>\d{{4}})(?![\w-])"
                    r"|(?P<rel>this|last|next)\syear)"),
     ("month", rf"(?:(?P<mod>{_MOD})[\s-]?)?(?:(?P<rel>this|last|next|past|coming)\s)?(?P<mon>(?-i:{_MON_FULL}))(?![\w-])"),
-    ("weekday", rf"(?:(?P<mod>early|late)\s)?(?:(?P<rel>last|next|this|coming|past)\s)?(?P<wd>{WEEKDAY})"
+    ("weekday", rf"(?:{_DAY_OFF})?(?:(?P<mod>early|late)\s)?(?:(?P<rel>last|next|this|coming|past)\s)?(?P<wd>{WEEKDAY})"
                 rf"(?:\s(?P<pod>{_POD}))?(?![\w-])"),
-    ("deictic", rf"(?:(?P<mod>early|late|earlier|later)\s)?(?P<day>today|tonight|yesterday|tomorrow)"
+    ("deictic", rf"(?:{_DAY_OFF})?(?:(?P<mod>early|late|earlier|later)\s)?(?P<day>today|tonight|yesterday|tomorrow)"
                 rf"(?:\s(?P<pod>{_POD}))?(?![\w-])"),
     ("part_of_day", rf"(?:(?P<mod>early|late|earlier|later)\s)?(?P<rel>this|last)\s(?P<pod>{_POD})(?![\w-])"),
     ("relative", rf"(?:(?P<mod>{_MOD})\s?)?(?:the\s)?(?P<rel>this|last|next|past|coming|previous|current)\s"

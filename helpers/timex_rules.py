@@ -120,6 +120,16 @@ def _day_of(ctx: Context, word: str) -> tuple[str, bool]:
     return nearest_weekday(ctx.dct, n, ctx.tense).isoformat(), True
 
 
+def _day_offset(value: str, off: str | None) -> str:
+    """The day before or after the date ``value`` ("the day before yesterday"); an unresolved one is
+    some day (``XXXX-XX-XX``)."""
+    if not off:
+        return value
+    if not value[:1].isdigit():
+        return "XXXX-XX-XX"
+    return shift(dt.date.fromisoformat(value), "day", -1 if off.lower() == "before" else 1)
+
+
 def iso(m: re.Match, ctx: Context) -> Result | None:
     v = _date(int(m["y"]), int(m["m"]), int(m["d"]))
     if v is None:
@@ -203,6 +213,7 @@ def weekday(m: re.Match, ctx: Context) -> Result | None:
         if not rel and ctx.text[m.end():m.end() + 2] in ("'s", "’s"):
             tense = "past"  # "Wednesday's ruling", "Friday's close": an event already reported
         v, ok = nearest_weekday(ctx.dct, n, tense, relation=relation).isoformat(), True
+    v = _day_offset(v, m["off"])
     if pod:
         return "TIME", f"{v}T{pod}", mod_of(m["mod"]), ok, _SAME
     return "DATE", v, mod_of(m["mod"]), ok, _SAME
@@ -216,6 +227,7 @@ def deictic(m: re.Match, ctx: Context) -> Result | None:
             and _GENERIC_TODAY.search(ctx.text, max(0, m.start() - 12), m.start()):
         return None  # "in today's world", "many of today's computers": the present age, not a day
     v, ok = _day_of(ctx, m["day"])
+    v = _day_offset(v, m["off"])
     pod = PARTS_OF_DAY.get((m["pod"] or m["day"]).lower())
     if pod:
         return "TIME", f"{v}T{pod}", mod_of(m["mod"]), ok, _SAME

@@ -152,6 +152,12 @@ def test_expressions(sentence, expected):
         ("2022-02-24", "The crew waited half an hour.", ("half an hour", "DURATION", "PT30M")),
         ("2022-02-24", "The strike will last at least two more weeks.", ("at least two more weeks", "DURATION", "P2W")),
         ("2022-02-24", "Margins shrank over the past two quarters.", ("the past two quarters", "DURATION", "P2Q")),
+        # the day before or after a named day
+        ("2022-02-24", "The convoy left the day before yesterday.", ("the day before yesterday", "DATE", "2022-02-22")),
+        ("2022-02-24", "The verdict is due the day after tomorrow.", ("the day after tomorrow", "DATE", "2022-02-26")),
+        ("2022-02-24", "On the day before last Monday's vote, the polls closed early.",
+         ("the day before last Monday", "DATE", "2022-02-20")),
+        ("2022-02-24", "The day after Tuesday's blast, the roads were shut.", ("The day after Tuesday", "DATE", "2022-02-23")),
         # "three days later": a span counted from an event of the story, not a date from the DCT
         ("2022-02-24", "The dam cracked in May. Two days later, the valley was flooded.", ("Two days", "DURATION", "P2D")),
         ("2022-02-24", "A few hours earlier, the guards had left the gate.", ("A few hours", "DURATION", "PTXH")),
