@@ -276,6 +276,9 @@ def tense_around(words: list[str], i: int, j: int) -> str:
     """
     if [w.lower() for w in words[max(0, i - 3):i]] == ["as", "soon", "as"]:
         return "future"  # "as soon as Tuesday"
+    if i > 0 and words[i - 1].lower() in ("until", "till", "to") and \
+            any(w.lower() in _DEFERRED for w in words[max(0, i - 5):i - 1]):
+        return "future"  # "postponed the vote until Tuesday": a new date still ahead
     # outward from the expression, each side stopping at a quotation mark: a reporting verb outside
     # a quote ("... will leave Thursday," he said) does not set the tense of what is said inside it
     left = next((k for k in range(i - 1, -1, -1) if words[k] in _QUOTES), -1)
@@ -298,6 +301,8 @@ def tense_around(words: list[str], i: int, j: int) -> str:
     return "present"
 
 
+_DEFERRED = frozenset("postponed postpones postpone delayed delays delay deferred defers defer adjourned adjourns "
+                      "extended extends extend rescheduled reschedules moved pushed".split())
 _BE = frozenset("be is are am being".split())
 _QUOTES = frozenset(['"', "``", "''", "“", "”", "„", "«", "»"])
 _PLANNED = frozenset("planning going scheduled expected due set slated poised about".split())

@@ -136,6 +136,10 @@ def test_expressions(sentence, expected):
         # tense: a quotation keeps its own tense; a plan told in the past is still ahead
         ("2022-02-24", '"The convoy leaves Friday," an officer said.', ("Friday", "DATE", "2022-02-25")),
         ("2022-02-24", "Farmers were planning a protest on Saturday.", ("Saturday", "DATE", "2022-02-26")),
+        # a date something is put off to is still ahead, whatever the tense of the putting off
+        ("2022-02-24", "The judge postponed the hearing until Monday.", ("Monday", "DATE", "2022-02-28")),
+        ("2022-02-24", "The union extended its deadline to 9 a.m. Tuesday.", ("9 a.m. Tuesday", "TIME", "2022-03-01T09:00")),
+        ("2022-02-24", "The visitors stayed until Monday.", ("Monday", "DATE", "2022-02-21")),
         # a possessive weekday names an event already reported
         ("2022-02-25", "The court will review Wednesday's decision.", ("Wednesday", "DATE", "2022-02-23")),
         # "that day", "the following year": against the date named before
