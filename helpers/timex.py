@@ -136,7 +136,7 @@ RULES: tuple[tuple[str, str], ...] = (
              rf"(?:,?\s(?:on\s)?(?:(?P<day>{_DAYWORD})|(?P<mon>{MON})\s?"
              r"(?P<d>\d{1,2})(?![\d%])))?(?![\w-])"),
     ("pod_day", rf"(?:(?P<mod>early|late|mid-?)\s?)?(?P<pod>{_POD})\s(?:of\s)?(?P<day>today|yesterday|tomorrow|"
-                rf"{WEEKDAY})(?![\w-])"),
+                rf"{WEEKDAY})(?:,?\s(?P<mon>{MON})\s?(?P<d>\d{{1,2}})(?![\d%]))?(?![\w-])"),
     ("ref", r"(?<![\w-])(?P<ref>now|nowadays|currently|current|at present|the moment|these days|"
             r"recently|lately|the past|the future)(?![\w-])"),
     ("set", rf"(?P<every>every|each|per)\s(?:(?P<n>other|{NUM})\s)?(?P<unit>{UNIT}|{WEEKDAY}|{_POD})s?(?![\w-])"),

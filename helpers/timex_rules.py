@@ -353,7 +353,8 @@ def season(m: re.Match, ctx: Context) -> Result | None:
 
 
 def pod_day(m: re.Match, ctx: Context) -> Result | None:
-    v, ok = _day_of(ctx, m["day"])
+    r = _month_day(ctx, _month(m["mon"]), int(m["d"]), None) if m["mon"] else None
+    v, ok = r or _day_of(ctx, m["day"])  # "the night of Friday, Oct. 23": the date decides
     return "TIME", f"{v}T{PARTS_OF_DAY[m['pod'].lower()]}", mod_of(m["mod"]), ok, _SAME
 
 

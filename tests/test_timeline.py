@@ -156,6 +156,9 @@ def test_expressions(sentence, expected):
         ("2022-02-24", "The crew waited half an hour.", ("half an hour", "DURATION", "PT30M")),
         ("2022-02-24", "The strike will last at least two more weeks.", ("at least two more weeks", "DURATION", "P2W")),
         ("2022-02-24", "Margins shrank over the past two quarters.", ("the past two quarters", "DURATION", "P2Q")),
+        # a part of a weekday with its date: the date decides the day
+        ("2022-11-21", "The fire started on the night of Friday, Oct. 21, near the port.",
+         ("night of Friday, Oct. 21", "TIME", "2022-10-21TNI")),
         # the day before or after a named day
         ("2022-02-24", "The convoy left the day before yesterday.", ("the day before yesterday", "DATE", "2022-02-22")),
         ("2022-02-24", "The verdict is due the day after tomorrow.", ("the day after tomorrow", "DATE", "2022-02-26")),
