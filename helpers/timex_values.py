@@ -305,7 +305,7 @@ _DEFERRED = frozenset("postponed postpones postpone delayed delays delay deferre
                       "extended extends extend rescheduled reschedules moved pushed".split())
 _BE = frozenset("be is are am being".split())
 _QUOTES = frozenset(['"', "``", "''", "“", "”", "„", "«", "»"])
-_PLANNED = frozenset("planning going scheduled expected due set slated poised about".split())
+_PLANNED = frozenset("planning going scheduled expected due set slated poised".split())
 
 
 def _was_planning(words: list[str], k: int) -> str:

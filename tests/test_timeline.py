@@ -136,6 +136,9 @@ def test_expressions(sentence, expected):
         # tense: a quotation keeps its own tense; a plan told in the past is still ahead
         ("2022-02-24", '"The convoy leaves Friday," an officer said.', ("Friday", "DATE", "2022-02-25")),
         ("2022-02-24", "Farmers were planning a protest on Saturday.", ("Saturday", "DATE", "2022-02-26")),
+        # ... but "was about to" is the moment of a past event, not a plan
+        ("2022-02-25", "Police held him at the airport on Thursday as he was about to board a flight.",
+         ("Thursday", "DATE", "2022-02-24")),
         # a date something is put off to is still ahead, whatever the tense of the putting off
         ("2022-02-24", "The judge postponed the hearing until Monday.", ("Monday", "DATE", "2022-02-28")),
         ("2022-02-24", "The union extended its deadline to 9 a.m. Tuesday.", ("9 a.m. Tuesday", "TIME", "2022-03-01T09:00")),
