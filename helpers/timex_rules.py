@@ -291,7 +291,8 @@ def year(m: re.Match, ctx: Context) -> Result | None:
     before, after = ctx.word_before(m.start()), ctx.word_after(m.end())
     if before == "to" and not ctx.text[max(0, m.start() - 7):m.start()].lower().startswith("up"):
         before = ""  # "from 1991 to 1997", "dating to 1994"; but "up to 2000 troops"
-    if not m["mod"] and (before in _COUNT_WORDS or (after[:1].islower() and after.endswith("s")
+    prefixed = ctx.text[max(0, m.start() - 5):m.start()].lower().endswith(("post-", "pre-"))  # "post-1959 politics"
+    if not m["mod"] and not prefixed and (before in _COUNT_WORDS or (after[:1].islower() and after.endswith("s")
                                                      and (before not in DATE_CONTEXT or before == "for"))):
         return None  # "some 2000 troops", "2000 people"
     return "DATE", f"{y:04d}", mod_of(m["mod"]), True, _SAME
