@@ -77,6 +77,8 @@ def duration_(m: re.Match, ctx: Context) -> Result | None:
 def plural(m: re.Match, ctx: Context) -> Result | None:
     pre = re.sub(r"\s+", " ", (m["pre"] or "").lower())
     unit = _unit(m["unit"][:-1] if not m["unit"].lower().startswith("centur") else "century")
+    if unit == "hour" and ctx.word_before(m.start()) in ("early", "small", "wee"):
+        return None  # "in the early hours of Sunday": a part of the night, not a length of time
     if not pre and ctx.word_before(m.start()) not in ("for", "over", "within", "took", "lasted", "spent", "in") \
             and ctx.word_after(m.end()).lower() != "of":
         return None

@@ -207,6 +207,7 @@ def test_normalization_conventions(published, sentence, expected):
         ("The army moved up to 2000 troops to the border.", "2000"),
         ("Traders lost heavily that day.", "that day"),  # no date named before it: nothing to resolve against
         ("She led the March of the Mothers through the city.", "March"),
+        ("The ferry sank in the early hours of the morning.", "hours"),
     ],
 )
 def test_not_temporal(sentence, not_a_date):
