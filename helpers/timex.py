@@ -112,7 +112,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("ago", rf"(?:(?P<approx>{_APPROX})\s)?(?P<n>{NUM})[\s-](?P<unit>{UNIT})s?\s"
             r"(?P<dir>ago|earlier|later|from now|hence)(?![\w-])"),
     ("span", rf"(?:the\s)?(?P<rel>past|last|next|coming|previous|first|final|latest|following)\s"
-             rf"(?P<n>{NUM}|few|several)\s(?P<unit>{UNIT})s?(?![\w-])"),
+             rf"(?P<n>{NUM}|few|several|couple\sof)\s(?P<unit>{UNIT})s?(?![\w-])"),
     ("duration", rf"(?:(?P<approx>{_APPROX})\s)?(?<![\w$£€.,-])(?P<n>{NUM}(?:\sand\sa\shalf)?)"
                  rf"(?:\s(?:more|additional|further|straight|consecutive))?[\s-](?P<unit>{UNIT})s?(?P<half>\sand\sa\shalf)?(?![\w-])(?!\sold\b)"),
     ("plural", r"(?:(?P<pre>recent|coming|the\spast\sfew|the\slast\sfew|the\spast\sseveral|the\scoming|"

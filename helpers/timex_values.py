@@ -8,8 +8,8 @@ to the publication date (the document creation time, DCT) when one is known.
 >>> dct = dt.date(2022, 2, 24)
 >>> week(dct), shift(dct, "month", -1), shift(dct, "week", -2), shift(dct, "year", 1)
 ('2022-W08', '2022-01', '2022-W06', '2023')
->>> number("twenty-four"), number("a couple of"), number("3.5")
-(24, None, 3.5)
+>>> number("twenty-four"), number("a couple of"), number("several"), number("3.5")
+(24, 2, None, 3.5)
 >>> nearest_weekday(dct, 3, "past"), nearest_weekday(dct, 0, "future")
 (datetime.date(2022, 2, 24), datetime.date(2022, 2, 28))
 """
@@ -58,7 +58,8 @@ _SMALL = {w: i for i, w in enumerate(
     "fifteen sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 _WORD_NUMBERS = {"a": 1, "an": 1, "a single": 1, "half a": 0.5, "half an": 0.5, "a half": 0.5, "a dozen": 12,
-                 "a hundred": 100, "hundred": 100, "one hundred": 100, "a couple": 2}
+                 "a hundred": 100, "hundred": 100, "one hundred": 100, "a couple": 2,
+                 "a couple of": 2, "couple of": 2}
 _ORDINALS = {w: i + 1 for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}

@@ -158,6 +158,8 @@ def test_expressions(sentence, expected):
         ("2022-02-24", "The storm lasted two and a half days.", ("two and a half days", "DURATION", "P2DT12H")),
         ("2022-02-24", "The applause went on for a minute and a half.", ("a minute and a half", "DURATION", "PT1M30S")),
         ("2022-02-24", "The crew waited half an hour.", ("half an hour", "DURATION", "PT30M")),
+        ("2022-02-24", "The mine will stay shut for a couple of years.", ("a couple of years", "DURATION", "P2Y")),
+        ("2022-02-24", "Prices may double over the next couple of years.", ("the next couple of years", "DURATION", "P2Y")),
         ("2022-02-24", "The strike will last at least two more weeks.", ("at least two more weeks", "DURATION", "P2W")),
         ("2022-02-24", "Margins shrank over the past two quarters.", ("the past two quarters", "DURATION", "P2Q")),
         # a part of a weekday with its date: the date decides the day
