@@ -284,6 +284,9 @@ def the_weekend(m: re.Match, ctx: Context) -> Result | None:
     return "DATE", shift(ctx.dct, "weekend", k), None, True, _SAME
 
 
+_DETERMINERS = frozenset("the its their his her our this that these those".split())
+
+
 def year(m: re.Match, ctx: Context) -> Result | None:
     y = int(m["y"])
     if ctx.dct is not None and y > ctx.dct.year + 30:
@@ -292,6 +295,7 @@ def year(m: re.Match, ctx: Context) -> Result | None:
     if before == "to" and not ctx.text[max(0, m.start() - 7):m.start()].lower().startswith("up"):
         before = ""  # "from 1991 to 1997", "dating to 1994"; but "up to 2000 troops"
     prefixed = ctx.text[max(0, m.start() - 5):m.start()].lower().endswith(("post-", "pre-"))  # "post-1959 politics"
+    prefixed = prefixed or before in _DETERMINERS  # "the 1992 protests": counts this large are written "2,000"
     if not m["mod"] and not prefixed and (before in _COUNT_WORDS or (after[:1].islower() and after.endswith("s")
                                                      and (before not in DATE_CONTEXT or before == "for"))):
         return None  # "some 2000 troops", "2000 people"

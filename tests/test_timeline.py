@@ -134,6 +134,7 @@ def test_expressions(sentence, expected):
         ("2022-02-24", "Deliveries stopped in late-November.", ("late-November", "DATE", "2021-11")),
         ("2022-02-24", "The post-2008 recovery was slow.", ("2008", "DATE", "2008")),
         ("2022-02-24", "The pre-1989 borders still matter.", ("1989", "DATE", "1989")),
+        ("2022-02-24", "Many who led the 2011 protests have left the country.", ("2011", "DATE", "2011")),
         # tense: a quotation keeps its own tense; a plan told in the past is still ahead
         ("2022-02-24", '"The convoy leaves Friday," an officer said.', ("Friday", "DATE", "2022-02-25")),
         ("2022-02-24", "Farmers were planning a protest on Saturday.", ("Saturday", "DATE", "2022-02-26")),
