@@ -306,7 +306,7 @@ def extract_timexes(doc: Doc, *, published: dt.date | None = None, skip_kinds: t
             continue
         taken.append((s, e))
         chosen.append(tx._replace(granularity=granularity(tx.type, tx.value)))
-    yield from _follow_quarters(_resolve_anaphora(sorted(chosen, key=lambda t: t.start)))
+    yield from _follow_quarters(_resolve_anaphora(sorted(chosen, key=lambda t: t.start)), text)
 
 
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
@@ -351,10 +351,11 @@ def _resolve_anaphora(timexes: list[Timex], *, within: int = 3) -> list[Timex]:
         if value is not None:
             out.append(tx._replace(value=value, granularity=granularity(tx.type, value)))
     return out
+_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|from|versus|vs\.)\s[^.;]*$", re.I)  # "... from $3 million last year"
 _A_YEAR = re.compile(r"(?:a|one)\s+year\s+(?:ago|earlier)|year-(?:ago|earlier)", re.I)
 
 
-def _follow_quarters(timexes: list[Timex], *, within: int = 6) -> Iterator[Timex]:
+def _follow_quarters(timexes: list[Timex], text: str = "", *, within: int = 6) -> Iterator[Timex]:
     """Resolve against the quarter last named (earnings reports): "the quarter" is that quarter,
     "a year earlier" / "year-ago" the same quarter a year before."""
     last: tuple[int, int, int] | None = None  # year, quarter, sentence
@@ -362,7 +363,8 @@ def _follow_quarters(timexes: list[Timex], *, within: int = 6) -> Iterator[Timex
         if last is not None and tx.sentence - last[2] <= within and tx.anchored:
             if tx.rule == "the_quarter" and not re.search(r"year-|latest|current", tx.text, re.I):
                 tx = tx._replace(value=f"{last[0]}-Q{last[1]}")
-            elif tx.rule in ("the_quarter", "ago", "year_ago") and (_A_YEAR.fullmatch(tx.text) or "year-" in tx.text.lower()):
+            elif (tx.rule in ("the_quarter", "ago", "year_ago") and (_A_YEAR.fullmatch(tx.text) or "year-" in tx.text.lower())) \
+                    or (tx.text.lower() == "last year" and _COMPARED.search(text, max(0, tx.start - 80), tx.start)):
                 tx = tx._replace(value=f"{last[0] - 1}-Q{last[1]}", granularity="quarter")
         m = _QUARTER_VALUE.fullmatch(tx.value)
         if m and tx.rule in ("quarter", "q_code"):

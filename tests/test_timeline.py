@@ -154,6 +154,11 @@ def test_expressions(sentence, expected):
         ("2022-02-24", "She was arrested on February 3 and freed the next morning.",
          ("the next morning", "TIME", "2022-02-04TMO")),
         ("2022-02-24", "Sales rose 5% in March 2019 and fell later that year.", ("later that year", "DATE", "2019")),
+        # earnings reports: "last year" set against a quarter's figure is that quarter a year before
+        ("2022-02-24", "In the fourth quarter of 2021, the bank earned $5 million, compared with $3 million last year.",
+         ("last year", "DATE", "2020-Q4")),
+        ("2022-02-24", "The bank earned $5 million in the fourth quarter of 2021. Its staff grew last year.",
+         ("last year", "DATE", "2021")),
         # halves, "more", quarters as durations
         ("2022-02-24", "The trial lasted 2 1/2 years.", ("2 1/2 years", "DURATION", "P2Y6M")),
         ("2022-02-24", "The storm lasted two and a half days.", ("two and a half days", "DURATION", "P2DT12H")),
