@@ -82,6 +82,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ("numeric", r"(?<![\w/.,:-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?![\w/-])"),
     ("month_day", rf"(?:(?P<week>the\sweek\sof)\s)?(?:(?P<mod>{_MOD})\s)?(?:(?P<last>last)\s)?(?:(?P<wd>{WEEKDAY}),?\s)?(?P<mon>{MON})\s?(?P<d>\d{{1,2}})"
                   r"(?:st|nd|rd|th)?(?![\d%])(?!,\d)(?:,?\s(?P<y>\d{4})(?![\w-]))?"),
+    ("second_day", rf"(?P<mon>{MON})\s?\d{{1,2}}\s(?:and|or|to|through)\s(?P<d>\d{{1,2}})(?![\d%:])(?!,\d)"
+                   r"(?:,?\s(?P<y>\d{4})(?![\w-]))?"),
     ("day_month", rf"(?<![\w.,$-])(?:the\s)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?(?P<mon>{MON})"
                   r"(?:,?\s(?P<y>\d{4})(?![\w-]))?"),
     ("month_year", rf"(?:(?P<mod>{_MOD})[\s-]?)?(?P<mon>{MON}),?\s(?:of\s)?(?:(?P<y>\d{{4}})(?![\w-])"
@@ -154,7 +156,7 @@ _COMPILED = {name: re.compile(r"(?<![\w])" + pat if not pat.startswith("(?<!") e
 
 _UNIT_RULES = ("relative", "end_of_the", "ago", "duration", "set", "set_freq")  # "year", "day"
 _UNITS_RULES = ("ago", "span", "duration", "plural", "set")  # "years", "days"
-_MONTH_RULES = ("month_day", "day_month", "month_year", "month", "time")
+_MONTH_RULES = ("month_day", "second_day", "day_month", "month_year", "month", "time")
 _WEEKDAY_RULES = ("weekday", "time", "pod_day", "month_day", "set")
 
 

@@ -150,13 +150,23 @@ def numeric(m: re.Match, ctx: Context) -> Result | None:
     return ("DATE", v, None, True, _SAME) if v else None
 
 
+_RANGE_YEAR = re.compile(r"\s(?:and|or|to|through)\s\d{1,2},?\s(\d{4})(?![\w-])")  # "March 3 to 5, 2021"
+
+
 def month_day(m: re.Match, ctx: Context) -> Result | None:
     if m["last"]:  # "last Oct. 23": the latest one before the DCT
         ctx = Context(ctx.text, ctx.dct, lambda: "past")
-    r = _month_day(ctx, _month(m["mon"]), int(m["d"]), m["y"])
+    later = None if m["y"] else _RANGE_YEAR.match(ctx.text, m.end())
+    r = _month_day(ctx, _month(m["mon"]), int(m["d"]), m["y"] or (later and later[1]))
     if r and m["week"]:  # "the week of March 6": that date's week
         return "DATE", (week(dt.date.fromisoformat(r[0])) if r[1] else "XXXX-WXX"), None, r[1], _SAME
     return ("DATE", r[0], mod_of(m["mod"]), r[1], _SAME) if r else None
+
+
+def second_day(m: re.Match, ctx: Context) -> Result | None:
+    """The second day of "April 24 and 25" (the first is a ``month_day`` of its own)."""
+    r = _month_day(ctx, _month(m["mon"]), int(m["d"]), m["y"])
+    return ("DATE", r[0], None, r[1], (m.start("d"), m.end())) if r else None
 
 
 def day_month(m: re.Match, ctx: Context) -> Result | None:
@@ -368,6 +378,7 @@ CALENDAR_RULES: dict[str, Callable[[re.Match, Context], Result | None]] = {
     "iso": iso,
     "numeric": numeric,
     "month_day": month_day,
+    "second_day": second_day,
     "day_month": day_month,
     "month_year": month_year,
     "month": month,

@@ -168,6 +168,10 @@ def test_expressions(sentence, expected):
         ("2022-02-24", "Prices may double over the next couple of years.", ("the next couple of years", "DURATION", "P2Y")),
         ("2022-02-24", "The strike will last at least two more weeks.", ("at least two more weeks", "DURATION", "P2W")),
         ("2022-02-24", "Margins shrank over the past two quarters.", ("the past two quarters", "DURATION", "P2Q")),
+        # two days of one month: the second day is a date of its own, the year after it counts for both
+        ("2022-02-24", "Ministers meet on March 14 and 15 in Riga.", ("15", "DATE", "2022-03-15")),
+        ("2022-02-24", "The fair ran from May 3 to 5, 2019.", ("May 3", "DATE", "2019-05-03")),
+        ("2022-02-24", "The fair ran from May 3 to 5, 2019.", ("5, 2019", "DATE", "2019-05-05")),
         # a part of a weekday with its date: the date decides the day
         ("2022-11-21", "The fire started on the night of Friday, Oct. 21, near the port.",
          ("night of Friday, Oct. 21", "TIME", "2022-10-21TNI")),
