@@ -64,9 +64,29 @@ def canonical_value(value: str) -> str:
     return _SHORT_WEEK.sub(r"0\1", value) if "-W" in value else value
 
 
-def read_timeml(path: str | Path, *, canonical: bool = True) -> Document:
+#: (document, tid) -> (gold type, gold value, corrected type, corrected value); "-" drops the tag.
+Errata = dict[tuple[str, str], tuple[str, str, str, str]]
+
+ERRATA = Path(__file__).resolve().parent / "data" / "aquaint_errata.tsv"
+
+
+def load_errata(path: str | Path = ERRATA) -> Errata:
+    """Gold corrections from a tab-separated file (see ``benchmarks/data/aquaint_errata.tsv``)."""
+    out: Errata = {}
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#") or line.startswith("document\t"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 6:
+            raise ValueError(f"{path}, line {n}: expected 7 tab-separated columns, got {len(cols)}")
+        out[(cols[0], cols[1])] = (cols[2], cols[3], cols[4], cols[5])
+    return out
+
+
+def read_timeml(path: str | Path, *, canonical: bool = True, errata: Errata | None = None) -> Document:
     """Text (tags removed, entities decoded), DCT and gold TIMEX3s of one TimeML file; gold values
-    through :func:`canonical_value` unless ``canonical`` is False."""
+    through :func:`canonical_value` unless ``canonical`` is False. ``errata`` corrects (or drops)
+    gold tags by id; a correction whose recorded gold value no longer matches the file raises."""
     raw = Path(path).read_text(encoding="utf-8")
     dct_m = re.search(r"<DCT>\s*<TIMEX3\b([^>]*)>", raw)
     dct_value = dict(_ATTR.findall(dct_m.group(1))).get("value", "") if dct_m else ""
@@ -86,8 +106,15 @@ def read_timeml(path: str | Path, *, canonical: bool = True) -> Document:
             open_ = (length, dict(_ATTR.findall(m.group(1))))
         elif m.group(0) == "</TIMEX3>" and open_ is not None:
             s, attrs = open_
-            value = attrs.get("value", "")
-            gold.append(Expr(s, length, attrs.get("type", ""), canonical_value(value) if canonical else value))
+            type_, value = attrs.get("type", ""), attrs.get("value", "")
+            fix = errata.get((Path(path).stem, attrs.get("tid", ""))) if errata else None
+            if fix is not None:
+                if (type_, value) != fix[:2]:
+                    raise ValueError(f"{path}: erratum for {attrs.get('tid')} expects {fix[0]} {fix[1]}, "
+                                     f"the file has {type_} {value}")
+                type_, value = fix[2:]
+            if type_ != "-":
+                gold.append(Expr(s, length, type_, canonical_value(value) if canonical else value))
             open_ = None
         pos = m.end()
     parts.append(html.unescape(body[pos:]))
@@ -241,9 +268,10 @@ def print_errors(name: str, errs: dict[str, dict[str, list[str]]], *, examples: 
                 print(f"            {line}")
 
 
-def evaluate(data: str | Path, system: str = "presslens", *, canonical: bool = True) -> dict[str, dict[str, float]]:
+def evaluate(data: str | Path, system: str = "presslens", *, canonical: bool = True,
+             errata: Errata | None = None) -> dict[str, dict[str, float]]:
     """Score one system ("presslens" or "dateparser") on every .tml file under ``data``."""
-    docs = [read_timeml(p, canonical=canonical) for p in sorted(Path(data).glob("*.tml"))]
+    docs = [read_timeml(p, canonical=canonical, errata=errata) for p in sorted(Path(data).glob("*.tml"))]
     return score(docs, presslens_system if system == "presslens" else dateparser_system)
 
 
@@ -292,7 +320,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-dateparser", action="store_true", help="skip the dateparser baseline")
     ap.add_argument("--raw-values", action="store_true",
                     help="compare gold values exactly as written (no zero-padding of ISO weeks)")
+    ap.add_argument("--errata", nargs="?", const=str(ERRATA), metavar="TSV",
+                    help="also score against the gold with documented annotation errors corrected "
+                         "(default list: benchmarks/data/aquaint_errata.tsv)")
     args = ap.parse_args(argv)
+    errata = load_errata(args.errata) if args.errata else None
     if not args.data and not args.speed:
         ap.error("give --data and/or --speed")
     for folder in args.data:
@@ -301,6 +333,12 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         canonical = not args.raw_values
         print_scores(f"presslens on {folder}", evaluate(folder, canonical=canonical))
+        if errata:
+            docs = [read_timeml(p, canonical=canonical, errata=errata) for p in sorted(Path(folder).glob("*.tml"))]
+            used = sum(1 for key in errata if key[0] in {d.id for d in docs})
+            if used:
+                print_scores(f"presslens on {folder}, {used} gold errata applied ({Path(args.errata).name})",
+                             score(docs, presslens_system))
         if args.errors:
             docs = [read_timeml(p, canonical=canonical) for p in sorted(Path(folder).glob("*.tml"))]
             print_errors(folder, errors(docs, presslens_system), top=args.errors)

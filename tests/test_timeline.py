@@ -459,3 +459,35 @@ def test_benchmark_groups_value_errors_by_pattern():
     assert list(errs["missed"]) == ["talks: PAST_REF"]
     assert list(errs["spurious"]) == ["now: PRESENT_REF"]
     assert bench.shape("Sept. 27, 1989") == "MONTH 9, 9"
+
+
+def test_benchmark_errata_correct_or_drop_gold_tags(tmp_path):
+    """``timex_eval --errata``: a listed tag gets its corrected type and value, or is dropped; a
+    stale entry (the file no longer has the recorded gold value) raises, naming the file."""
+    bench = _bench()
+    tml = tmp_path / "doc1.tml"
+    tml.write_text(
+        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2022-02-24">Feb. 24</TIMEX3></DCT><TEXT>'
+        'Talks began <TIMEX3 tid="t1" type="DATE" value="2022-02-22">Wednesday</TIMEX3> in the '
+        '<TIMEX3 tid="t2" type="SET" value="P1D">daily</TIMEX3> paper.</TEXT></TimeML>', encoding="utf-8")
+    errata = tmp_path / "errata.tsv"
+    errata.write_text("# comment\ndocument\ttid\ttype\tgold\tcorrected type\tcorrected value\treason\n"
+                      "doc1\tt1\tDATE\t2022-02-22\tDATE\t2022-02-23\tweekday\n"
+                      "doc1\tt2\tSET\tP1D\t-\t-\ta name\n", encoding="utf-8")
+    doc = bench.read_timeml(tml, errata=bench.load_errata(errata))
+    assert [(doc.text[g.start:g.end], g.type, g.value) for g in doc.gold] == [("Wednesday", "DATE", "2022-02-23")]
+    assert [g.value for g in bench.read_timeml(tml).gold] == ["2022-02-22", "P1D"]
+    errata.write_text("doc1\tt1\tDATE\t2022-02-21\tDATE\t2022-02-23\tstale\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="doc1.tml"):
+        bench.read_timeml(tml, errata=bench.load_errata(errata))
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not (SHARED / "eval" / "tempeval3").is_dir(), reason="../shared/eval/tempeval3 is absent")
+def test_aquaint_errata_match_the_gold():
+    """Every shipped AQUAINT erratum names a tag whose gold type and value are as recorded."""
+    bench = _bench()
+    errata = bench.load_errata()
+    folder = SHARED / "eval" / "tempeval3" / "AQUAINT"
+    docs = {p.stem: bench.read_timeml(p, errata=errata) for p in sorted(folder.glob("*.tml"))}
+    assert {doc for doc, _tid in errata} <= set(docs)
