@@ -587,3 +587,30 @@ def test_polnear_dev_scores_do_not_regress():
     assert scores["all"]["source"][2] >= 0.632
     assert scores["direct"]["content"][2] >= 0.90
     assert scores["direct"]["source"][2] >= 0.855
+
+
+# --- cue words that are nouns or other verbs here ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, word, is_cue",
+    [
+        ("The show drew its best ratings on Friday.", "show", False),
+        ("Polls show the race is tied in three states.", "show", True),
+        ("Few volunteers showed up at the county fair.", "showed", False),
+        ("The council called off the vote after the storm.", "called", False),
+        ("Officials said up to 40 homes were damaged.", "said", True),
+        ("The agency found itself short of inspectors again.", "found", False),
+        ("The audit found that repair costs had doubled.", "found", True),
+        ("She joined a charity called Bread First last year.", "called", False),
+        ("The governor called Ann Ode on Tuesday night.", "called", False),
+        ('The senator called the plan "a disaster" on Monday.', "called", True),
+        ("The mayor called the budget reckless and cruel.", "called", True),
+        ("His promise of lower fares won few votes.", "promise", False),
+    ],
+)
+def test_cue_words_read_as_nouns_or_other_verbs(text, word, is_cue):
+    from helpers.cues import find_cues
+
+    doc = tokenize_text(text)
+    assert (word in [c.text.lower() for c in find_cues(doc.text, doc.tokens)]) is is_cue
