@@ -614,3 +614,21 @@ def test_cue_words_read_as_nouns_or_other_verbs(text, word, is_cue):
 
     doc = tokenize_text(text)
     assert (word in [c.text.lower() for c in find_cues(doc.text, doc.tokens)]) is is_cue
+
+
+# --- a cue inside what an earlier indirect record reports -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, cues",
+    [
+        ("The mayor told reporters that the judge refused to delay the vote.", ["told reporters"]),
+        ("She said that the union endorsed the deal last week.", ["said"]),
+        ("The paper reported the email came hours after the minister proposed a ban on imports.", ["reported"]),
+        ("He noted that the council rejected the budget in May.", ["noted"]),
+        ("The senator criticized the plan and praised the budget of the governor.", ["criticized", "praised"]),
+        ("While the mayor said the plan was sound, the council said it would fail.", ["said", "said"]),
+    ],
+)
+def test_a_cue_inside_a_reported_clause_is_part_of_it(text, cues):
+    assert [q.cue for q in quotes_of(text) if q.kind == "indirect"] == cues
