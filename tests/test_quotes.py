@@ -632,3 +632,15 @@ def test_cue_words_read_as_nouns_or_other_verbs(text, word, is_cue):
 )
 def test_a_cue_inside_a_reported_clause_is_part_of_it(text, cues):
     assert [q.cue for q in quotes_of(text) if q.kind == "indirect"] == cues
+
+
+@pytest.mark.parametrize(
+    "text, turns",
+    [
+        ("Count\n\nThe tally so far.\n\nLee: 1,204.\n\nOde: 980.\n\nMore later.", []),
+        ("Count\n\nThe tally so far.\n\nLee: 1,204 votes.\n\nOde: We lost.\n\nMore later.", ["1,204 votes.", "We lost."]),
+    ],
+)
+def test_a_colon_before_a_bare_number_is_a_tally_not_a_turn(text, turns):
+    doc = tokenize_text(text, title="Count")
+    assert [q.text for q in extract_quotes(doc) if q.flag == "transcript"] == turns
