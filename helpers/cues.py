@@ -127,7 +127,8 @@ _NAME_END = frozenset(", . ; : ( ) - \u2013 \u2014 --".split())
 
 def _not_a_cue(tokens: Sequence[Token], i: int, j: int, cls: str) -> bool:
     """True when the words around ``tokens[i:j]`` show a noun or another verb, not a report."""
-    if i > 0 and _norm(tokens[i - 1].text) in DETERMINERS and tokens[i - 1].sentence == tokens[i].sentence:
+    d = i - 1 if i > 1 and _adverb(tokens[i - 1].text) else i  # "a politically charged visit"
+    if d > 0 and _norm(tokens[d - 1].text) in DETERMINERS and tokens[d - 1].sentence == tokens[i].sentence:
         return True
     if j < len(tokens) and j - i == 1:
         nxt = _norm(tokens[j].text)

@@ -607,6 +607,8 @@ def test_polnear_dev_scores_do_not_regress():
         ('The senator called the plan "a disaster" on Monday.', "called", True),
         ("The mayor called the budget reckless and cruel.", "called", True),
         ("His promise of lower fares won few votes.", "promise", False),
+        ("The mayor made a politically charged visit to the border.", "charged", False),
+        ("Prosecutors charged that the firm hid its losses.", "charged", True),
     ],
 )
 def test_cue_words_read_as_nouns_or_other_verbs(text, word, is_cue):
