@@ -48,8 +48,6 @@ _ADJUNCT_AFTER = frozenset(
 #: Words opening an introductory phrase before the subject ('Back in 1999, Mr. Lee ...').
 _INTRO = frozenset("back before after later earlier then when while since once in on at".split())
 _DETERMINERS = frozenset("a an the his her their its our this that".split())
-#: Words before a cue that coordinate it with the verb before ("criticized X and praised Y").
-_COORDINATORS = frozenset((",", ";", "and", "but", "or", *_DASHES))
 
 
 class Finder(IndirectRules, QuoteShapes):
@@ -122,27 +120,12 @@ class Finder(IndirectRules, QuoteShapes):
         for q in self.quotes:
             if q.level > 0:
                 self.nested(q)
-        reported = (0, 0)  # the content of the last indirect record
         for c in self.cues:
-            if c.first in self.used or self.in_outer(c.start):
-                continue
-            if reported[0] <= c.start < reported[1] and not self.coordinated(c):
-                continue  # "X said the judge refused to ...": the cue is part of what X reports
-            n = len(self.records)
-            self.indirect(c)
-            if len(self.records) > n and self.records[-1]["kind"] == "indirect":
-                reported = (self.records[-1]["start"], self.records[-1]["end"])
+            if c.first not in self.used and not self.in_outer(c.start) and not self.inside_report(c):
+                self.indirect(c)
         self.document_frames()
         self.mark_mixed()
         return self.records
-
-    def coordinated(self, c: Cue) -> bool:
-        """The cue, or its subject, opens a clause coordinated with the one before it ("criticized X
-        and praised Y", "While X said ..., he said ...")."""
-        if c.first > 0 and _norm(self.toks[c.first - 1].text) in _COORDINATORS:
-            return True
-        m = mention_before(self.toks, c.first, self.sents[self.toks[c.first].sentence].first_token)
-        return m is not None and m[0] > 0 and _norm(self.toks[m[0] - 1].text) in _COORDINATORS
 
     def add(self, kind: str, start: int, end: int, cue, mention, *, tokens: bool = True, **extra) -> dict:
         """Record a quote; ``cue`` is a Cue or a char span, ``mention`` a token range (char span if not ``tokens``)."""
