@@ -121,7 +121,7 @@ class Finder(IndirectRules, QuoteShapes):
             if q.level > 0:
                 self.nested(q)
         for c in self.cues:
-            if c.first not in self.used and not self.in_outer(c.start):
+            if c.first not in self.used and not self.in_outer(c.start) and not self.inside_report(c):
                 self.indirect(c)
         self.document_frames()
         self.mark_mixed()

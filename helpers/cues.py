@@ -103,12 +103,55 @@ def find_cues(
                 key = tuple(low[i - lo : i - lo + k])
                 cls = phrases.get(key)
                 if cls is not None and tokens[i + k - 1].sentence == tokens[i].sentence:
+                    if _not_a_cue(tokens, i, i + k, cls):
+                        break  # "the show", "showed up", "found itself": not reporting
                     s, e = tokens[i].start, tokens[i + k - 1].end
                     out.append(Cue(i, i + k, s, e, text[s:e], cls))
                     found = k
                     break
         i += found or 1
     return out
+
+
+#: Words before a cue that make it a noun ("the show", "a call", "their support").
+DETERMINERS = frozenset("a an the his her its their our my your".split())
+#: Particles after a one-word cue that make another verb ("showed up", "called off", "backed down").
+PARTICLES = frozenset("up off down away".split())
+#: Reflexive objects: "found itself", "showed himself" are not reports.
+REFLEXIVES = frozenset("itself himself herself themselves myself ourselves yourself".split())
+#: Naming verbs: followed by a bare name they name or phone someone ("a group called Vote Now",
+#: "Obama called Ann Ode on Monday"), not report them.
+NAMING = frozenset("call calls called calling dub dubs dubbed dubbing".split())
+_NAME_END = frozenset(", . ; : ( ) - \u2013 \u2014 --".split())
+
+
+def _not_a_cue(tokens: Sequence[Token], i: int, j: int, cls: str) -> bool:
+    """True when the words around ``tokens[i:j]`` show a noun or another verb, not a report."""
+    d = i - 1 if i > 1 and _adverb(tokens[i - 1].text) else i  # "a politically charged visit"
+    if d > 0 and _norm(tokens[d - 1].text) in DETERMINERS and tokens[d - 1].sentence == tokens[i].sentence:
+        return True
+    if j < len(tokens) and j - i == 1:
+        nxt = _norm(tokens[j].text)
+        if nxt in PARTICLES and cls != "say":
+            return True
+        if nxt in REFLEXIVES and cls in ("think", "want"):
+            return True
+        if _norm(tokens[i].text) in NAMING:
+            return _bare_name(tokens, j)
+    return False
+
+
+def _bare_name(tokens: Sequence[Token], j: int) -> bool:
+    """Tokens from ``j`` are a capitalised name (time words after it) ending the clause, no quote."""
+    k, names = j, 0
+    while k < len(tokens) and tokens[k].sentence == tokens[j].sentence and tokens[k].text not in _NAME_END:
+        w = tokens[k].text
+        if w[:1].isupper() or w[:1].isdigit() or _norm(w) in ("'s", "of", "and", "&") or (k == j and w == "the"):
+            names += 1
+        elif _norm(w) not in TIME_WORDS:
+            return False
+        k += 1
+    return 0 < names <= 8
 
 
 def _in_name(tokens: Sequence[Token], i: int, lo: int) -> bool:

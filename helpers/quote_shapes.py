@@ -1,8 +1,9 @@
 """Shapes of a direct quote's sentence, for ``helpers.attribution.Finder``: is the quoted passage a
-title, does the reported clause run on before or after it, does the quote have a cue of its own.
+title, does the reported clause run on before or after it, does the quote have a cue of its own; and
+is a cue part of what an indirect record already reports.
 
-A mixin: the methods read the Finder's tokens (``self.toks``), cues (``self.cue_first``) and word
-counts (``self.at_least``).
+A mixin: the methods read the Finder's tokens (``self.toks``), cues (``self.cue_first``), records
+(``self.records``) and word counts (``self.at_least``).
 
 >>> from helpers.text import tokenize_text
 >>> from helpers.attribution import Finder
@@ -15,7 +16,7 @@ counts (``self.at_least``).
 from __future__ import annotations
 
 from .cues import Cue, _adverb, _is_word, _norm, mention_before
-from .indirect import _QUIET
+from .indirect import _DASHES, _QUIET
 from .quotemarks import MARKS
 
 __all__ = ["QuoteShapes", "TITLE_TOKENS"]
@@ -30,6 +31,8 @@ _TITLE_SMALL = frozenset(
 _PRONOUN_OPENERS = frozenset("i we you he she they it i'm we're you're it's don't no yes".split())
 #: Subject pronouns opening a reported clause before a colon ('said she has one quality: "..."').
 _SUBJECTS = frozenset("i we you he she they there".split())
+#: Words before a cue (or its subject) that coordinate it with the clause before ("and praised").
+_COORDINATORS = frozenset((",", ";", "and", "but", "or", *_DASHES))
 
 
 class QuoteShapes:
@@ -92,6 +95,18 @@ class QuoteShapes:
         whole clause before it is the reported content, a cue inside it notwithstanding."""
         cue, m = found
         return m is not None and close_i <= cue.first < hi and not cue.text.endswith("ing")
+
+    def inside_report(self, cue: Cue) -> bool:
+        """The cue lies inside what the last indirect record reports ('X said that the judge refused
+        to ...'): it is part of that report, unless it or its subject opens a coordinated clause
+        ('criticized X and praised Y', 'While X said ..., he said ...')."""
+        last = self.records[-1] if self.records else None
+        if last is None or last["kind"] != "indirect" or "flag" in last or not last["start"] <= cue.start < last["end"]:
+            return False
+        if cue.first > 0 and _norm(self.toks[cue.first - 1].text) in _COORDINATORS:
+            return False
+        m = mention_before(self.toks, cue.first, self.sents[self.toks[cue.first].sentence].first_token)
+        return m is None or m[0] == 0 or _norm(self.toks[m[0] - 1].text) not in _COORDINATORS
 
     def participle_after(self, cue: Cue, close_i: int) -> bool:
         """A participle cue right after a quote inside a sentence ('has "grown," claiming ...') opens a

@@ -30,8 +30,11 @@ _SMALL = frozenset("of the for and in on at to a an by".split())
 
 
 def _label(name: str, said: str) -> bool:
-    """'STAT OF THE WEEK: ...', 'Email: ...', 'Iowa: Ann Ode, Bo Lee, ...': a label or a list, no speaker."""
+    """'STAT OF THE WEEK: ...', 'Email: ...', 'Iowa: Ann Ode, Bo Lee, ...', 'Lee: 1,204.': a label, a
+    list or a tally, no speaker."""
     if name.lower() in _LABELS or (" " in name and any(w.lower() in _SMALL for w in name.split())):
+        return True
+    if not any(ch.isalpha() for ch in said):
         return True
     parts = said.split(",")
     return len(parts) >= 5 and all(len(p.split()) <= 4 and p.strip()[:1].isupper() for p in parts[:-1])

@@ -587,3 +587,62 @@ def test_polnear_dev_scores_do_not_regress():
     assert scores["all"]["source"][2] >= 0.632
     assert scores["direct"]["content"][2] >= 0.90
     assert scores["direct"]["source"][2] >= 0.855
+
+
+# --- cue words that are nouns or other verbs here ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, word, is_cue",
+    [
+        ("The show drew its best ratings on Friday.", "show", False),
+        ("Polls show the race is tied in three states.", "show", True),
+        ("Few volunteers showed up at the county fair.", "showed", False),
+        ("The council called off the vote after the storm.", "called", False),
+        ("Officials said up to 40 homes were damaged.", "said", True),
+        ("The agency found itself short of inspectors again.", "found", False),
+        ("The audit found that repair costs had doubled.", "found", True),
+        ("She joined a charity called Bread First last year.", "called", False),
+        ("The governor called Ann Ode on Tuesday night.", "called", False),
+        ('The senator called the plan "a disaster" on Monday.', "called", True),
+        ("The mayor called the budget reckless and cruel.", "called", True),
+        ("His promise of lower fares won few votes.", "promise", False),
+        ("The mayor made a politically charged visit to the border.", "charged", False),
+        ("Prosecutors charged that the firm hid its losses.", "charged", True),
+    ],
+)
+def test_cue_words_read_as_nouns_or_other_verbs(text, word, is_cue):
+    from helpers.cues import find_cues
+
+    doc = tokenize_text(text)
+    assert (word in [c.text.lower() for c in find_cues(doc.text, doc.tokens)]) is is_cue
+
+
+# --- a cue inside what an earlier indirect record reports -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, cues",
+    [
+        ("The mayor told reporters that the judge refused to delay the vote.", ["told reporters"]),
+        ("She said that the union endorsed the deal last week.", ["said"]),
+        ("The paper reported the email came hours after the minister proposed a ban on imports.", ["reported"]),
+        ("He noted that the council rejected the budget in May.", ["noted"]),
+        ("The senator criticized the plan and praised the budget of the governor.", ["criticized", "praised"]),
+        ("While the mayor said the plan was sound, the council said it would fail.", ["said", "said"]),
+    ],
+)
+def test_a_cue_inside_a_reported_clause_is_part_of_it(text, cues):
+    assert [q.cue for q in quotes_of(text) if q.kind == "indirect"] == cues
+
+
+@pytest.mark.parametrize(
+    "text, turns",
+    [
+        ("Count\n\nThe tally so far.\n\nLee: 1,204.\n\nOde: 980.\n\nMore later.", []),
+        ("Count\n\nThe tally so far.\n\nLee: 1,204 votes.\n\nOde: We lost.\n\nMore later.", ["1,204 votes.", "We lost."]),
+    ],
+)
+def test_a_colon_before_a_bare_number_is_a_tally_not_a_turn(text, turns):
+    doc = tokenize_text(text, title="Count")
+    assert [q.text for q in extract_quotes(doc) if q.flag == "transcript"] == turns
