@@ -315,7 +315,8 @@ class IndirectRules(FrameRules):
         return None
 
     def antecedent(self, rel: int, lo: int) -> tuple[int, int] | None:
-        """For "X's stance on Y, which urged": the possessor X, else the noun phrase before the comma."""
+        """For "X's stance on Y, which urged": the possessor X; else None (the relative is the source:
+        PolNeAR marks "who"/"which" itself, not the noun phrase before it)."""
         toks = self.toks
         if rel - 1 <= lo or toks[rel - 1].text != ",":
             return None
@@ -330,7 +331,7 @@ class IndirectRules(FrameRules):
                 while j > i and toks[j - 1].text[:1].isupper() and _norm(toks[j - 1].text) not in STOP_WORDS:
                     j -= 1
                 return (j, k) if j < k else None
-        return mention_before(toks, rel - 1, lo)
+        return None
 
     def indirect_record(self, c: Cue, m: tuple[int, int] | None, a: int, e: int, *, min_words: int = 2) -> None:
         toks = self.toks

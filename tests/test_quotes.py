@@ -587,3 +587,21 @@ def test_polnear_dev_scores_do_not_regress():
     assert scores["all"]["source"][2] >= 0.632
     assert scores["direct"]["content"][2] >= 0.90
     assert scores["direct"]["source"][2] >= 0.855
+
+
+# --- the source mention: the span in the text that names the source, as PolNeAR marks it ---------
+
+SOURCE_MENTIONS = [
+    # a relative pronoun is the source itself (the speaker is resolved later, in helpers.speakers)
+    ("The permit was signed by Mayor Ana Ruiz, who said the harbour would reopen in May.", "said", "who"),
+    ("The dockers met Karl Olsen, a union steward who warned that the strike would go on.", "warned", "who"),
+    ("The levy was drafted by the port council, which argued that the quay needed repairs.", "argued", "which"),
+]
+
+
+@pytest.mark.parametrize("text, cue, mention", SOURCE_MENTIONS)
+def test_source_mention(text, cue, mention):
+    qs = [q for q in quotes_of(text) if q.flag != "headline"]
+    q = next((q for q in qs if q.cue == cue), None)
+    assert q is not None, [(x.kind, x.text, x.cue, x.mention) for x in qs]
+    assert q.mention == mention
