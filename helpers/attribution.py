@@ -193,6 +193,8 @@ class Finder(IndirectRules, QuoteShapes):
             return found
         if cue.first == close_i and m is None:
             return None  # '"... quickly." Asked whether ...': a new sentence, not '"...." Said the mayor.'
+        if self.toks[close_i - 2].text in ("?", "!") and m is not None:
+            return found  # '"Who knows?" Ode told the ITV network.': a question ends the quote, not the sentence
         after = max(cue.last, m[1] if m else 0)
         if after >= nxt.end_token:
             return found
