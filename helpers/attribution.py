@@ -246,7 +246,7 @@ class Finder(IndirectRules, QuoteShapes):
                     return None
                 if c.first > lo and self.toks[c.first - 1].text == "," and c.text.endswith("ing"):
                     return c, self.participle_source(c, lo)
-                return c, mention_before(self.toks, c.first, lo)
+                return c, mention_before(self.toks, c.first, lo) or self.clause_subject(lo, c)
             if k - back - 1 < lo:
                 return None
             if not _is_word(self.toks[k - back - 1].text):

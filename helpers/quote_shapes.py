@@ -14,8 +14,8 @@ counts (``self.at_least``).
 
 from __future__ import annotations
 
-from .cues import Cue, _adverb, _is_word, _norm, mention_before
-from .indirect import _QUIET
+from .cues import SKIP_BEFORE_VERB, STOP_WORDS, Cue, _adverb, _is_word, _norm, mention_before
+from .indirect import _LEAD_CONJ, _QUIET, _SUBJECT_PRONOUNS, _verb_like
 from .quotemarks import MARKS
 
 __all__ = ["QuoteShapes", "TITLE_TOKENS"]
@@ -30,6 +30,13 @@ _TITLE_SMALL = frozenset(
 _PRONOUN_OPENERS = frozenset("i we you he she they it i'm we're you're it's don't no yes".split())
 #: Subject pronouns opening a reported clause before a colon ('said she has one quality: "..."').
 _SUBJECTS = frozenset("i we you he she they there".split())
+#: Words that open a clause of their own: a subject after one may be the subject of a later verb.
+_CLAUSE_OPENERS = frozenset(
+    "when while as because after before if that why whether since although though once until and but".split()
+)
+_BREAKS = frozenset((",", ";", ":", "(", "-", "\u2013", "\u2014"))
+#: Words that may open a subject noun phrase in lower case ('the Stanford graduate ended ...').
+_NP_OPENERS = frozenset("the a an his her their its our".split())
 
 
 class QuoteShapes:
@@ -97,3 +104,41 @@ class QuoteShapes:
         """A participle cue right after a quote inside a sentence ('has "grown," claiming ...') opens a
         clause of its own: it is not the quote's cue."""
         return cue.text.endswith("ing") and all(t.text in (",", "-", "\u2013", "\u2014", "--") for t in self.toks[close_i : cue.first])
+
+    def clause_subject(self, lo: int, cue: Cue) -> tuple[int, int] | None:
+        """The subject of the clause a cue's verb joins when no noun phrase stands right before it ('Ms.
+        Ode smiled and said, "..."', 'he began by saying "..."', 'When asked, she laughed and said'):
+        the source of an earlier cue in the sentence, else the nearest clause opening before the cue
+        (a comma, 'when', 'and', ...) that starts with a pronoun or a noun phrase and its verb."""
+        toks = self.toks
+        prev = self.records[-1] if self.records else None
+        if prev is not None and prev["mention"] and prev["cue"] and toks[lo].start <= prev["cue"][0] < cue.start:
+            return self.tokens_of(prev["mention"])  # '"A," Ode said before adding: "B"'
+        for b in range(cue.first - 1, lo - 2, -1):
+            if b >= lo and toks[b].text in MARKS:
+                return None  # never into a quotation
+            if b >= lo and not (toks[b].text in _BREAKS or _norm(toks[b].text) in _CLAUSE_OPENERS):
+                continue
+            k = b + 1
+            while k < cue.first and (_norm(toks[k].text) in _LEAD_CONJ or _norm(toks[k].text) in _CLAUSE_OPENERS):
+                k += 1
+            if k >= cue.first - 1:
+                continue
+            first = _norm(toks[k].text)
+            if first in _SUBJECT_PRONOUNS:
+                return (k, k + 1)
+            if not (toks[k].text[:1].isupper() or first in _NP_OPENERS) or (first in STOP_WORDS and first not in _NP_OPENERS):
+                continue
+            named = toks[k].text[:1].isupper() and first not in _NP_OPENERS
+            j = k + 1
+            while j < cue.first and j - k <= 8 and _is_word(toks[j].text) and _norm(toks[j].text) not in _SUBJECT_PRONOUNS and (
+                _norm(toks[j].text) in ("of", "the", "'s") or toks[j].text[:1].isupper() or not named and not (
+                    _verb_like(toks[j].text) or _norm(toks[j].text) in SKIP_BEFORE_VERB | STOP_WORDS or _adverb(toks[j].text)
+                )
+            ):
+                j += 1
+            if j < cue.first - 1 and _norm(toks[j].text) in _SUBJECT_PRONOUNS:
+                return (j, j + 1)  # 'After the vote he ended ...'
+            if j < cue.first and toks[j].text.islower() and _norm(toks[j].text) not in STOP_WORDS - SKIP_BEFORE_VERB:
+                return (k, j)  # 'Ms. Ode smiled', 'the young graduate ended', 'he ... has'
+        return None

@@ -599,6 +599,11 @@ SOURCE_MENTIONS = [
     # a question ends the quote, not the sentence: the cue after it still names the source
     ('"Who will pay for the new quay?" Ann Lee asked the council at its meeting.', "asked", "Ann Lee"),
     ('"Why now?" the mayor told reporters outside the hall.', "told reporters", "the mayor"),
+    # a cue after "and" / "by": the subject of the clause its verb joins
+    ('When asked about the ferry, Mrs. Ode shook her head and said, "Not this year."', "said", "Mrs. Ode"),
+    ('After the vote he ended his speech by saying, "We did this together."', "saying", "he"),
+    ('The tanker crews stopped work at noon and told the port: "We want our pay."', "told", "The tanker crews"),
+    ('"We can win," Lee said before adding: "But not alone."', "adding", "Lee"),
 ]
 
 
