@@ -155,11 +155,18 @@ class Finder(IndirectRules, QuoteShapes):
         while j < hi and self.toks[j].text in (",", *_DASHES):
             j += 1
         k, stop = j - 1, min(j + 26, hi)
+        # a spoken passage ends in punctuation ('"...," X said'; '"Cia" Price, the aide, shouted' is a nickname)
+        spoken = close_i >= 2 and (self.toks[close_i - 2].text in (",", ".", "?", "!", "\u2026") or j > close_i)
         while k + 1 < stop:
             k += 1
             c = self.cue_first.get(k)
             if c is not None and k == j and self.toks[k].text[:1].isupper() and k + 1 in self.cue_first:
                 c = None  # '"...," Read said': a name that is also a cue word
+            if c is not None and k > j and self.toks[k].text[:1].isupper() and spoken:
+                c = None  # '"...," spokeswoman Hope Ode said': a name inside the source
+            appos = self.appositive(j, k) if c is not None and k > j and spoken else None
+            if appos is not None and self.toks[k - 1].text != ",":
+                c = None  # '"...," Ode, who has proposed a levy, said': a cue inside the apposition
             if c is None:
                 t = self.toks[k].text
                 if t == "(" and k > j and self.toks[k - 1].text[:1].isupper():  # 'Rep. Ann Lee (D-Ore.) said'
@@ -167,7 +174,7 @@ class Finder(IndirectRules, QuoteShapes):
                     if close is not None and self.toks[close].text == ")":
                         k = close
                         continue
-                if t in _CLAUSE_PUNCT or (t in MARKS and not self.possessive(k)):
+                if t in _CLAUSE_PUNCT or (t in MARKS and not self.possessive(k) and not self.in_word(k)):
                     return None
                 continue
             if c.cls in _QUIET or passive(self.toks, c):
@@ -176,8 +183,8 @@ class Finder(IndirectRules, QuoteShapes):
                 return c, mention_after(self.toks, c.last, hi)
             m = mention_before(self.toks, c.first, j)
             if m is None or m[0] != j:
-                return None
-            return c, m
+                m = (appos or self.source_np(j, c.first)) if spoken else None
+            return (c, m) if m is not None else None
         return None
 
     def next_sentence_cue(self, close_i: int, s: int):

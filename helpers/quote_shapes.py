@@ -14,7 +14,7 @@ counts (``self.at_least``).
 
 from __future__ import annotations
 
-from .cues import SKIP_BEFORE_VERB, STOP_WORDS, Cue, _adverb, _is_word, _norm, mention_before
+from .cues import SKIP_BEFORE_VERB, STOP_WORDS, TIME_WORDS, Cue, _adverb, _is_word, _norm, mention_before
 from .indirect import _LEAD_CONJ, _QUIET, _SUBJECT_PRONOUNS, _verb_like
 from .quotemarks import MARKS
 
@@ -35,6 +35,12 @@ _CLAUSE_OPENERS = frozenset(
     "when while as because after before if that why whether since although though once until and but".split()
 )
 _BREAKS = frozenset((",", ";", ":", "(", "-", "\u2013", "\u2014"))
+#: Words that may stand inside a source named between a quote and its cue ('Jeffrey Ode of the Martin
+#: Center for Arms Studies', 'a spokesman for committee Democrats', 'the senator and candidate').
+_IN_SOURCE = frozenset("of for and at in on with from".split())
+_NAME_MARKS = frozenset(("-", "&", "'", "\u2019", ".", "(", ")"))
+#: Most tokens between a closing mark and its cue that are taken for the source.
+SOURCE_TOKENS = 14
 #: Words that may open a subject noun phrase in lower case ('the Stanford graduate ended ...').
 _NP_OPENERS = frozenset("the a an his her their its our".split())
 
@@ -142,3 +148,42 @@ class QuoteShapes:
             if j < cue.first and toks[j].text.islower() and _norm(toks[j].text) not in STOP_WORDS - SKIP_BEFORE_VERB:
                 return (k, j)  # 'Ms. Ode smiled', 'the young graduate ended', 'he ... has'
         return None
+
+    def in_word(self, i: int) -> bool:
+        """The mark token ``i`` is an apostrophe inside a word ("O\u2019Donnell", "D'Souza")."""
+        toks = self.toks
+        return 0 < i < len(toks) - 1 and toks[i - 1].end == toks[i].start and toks[i].end == toks[i + 1].start and (
+            toks[i - 1].text[-1:].isalpha() and toks[i + 1].text[:1].isalpha())
+
+    def source_np(self, j: int, cue_first: int) -> tuple[int, int] | None:
+        """Tokens ``j:cue_first`` as the source when they read as one noun phrase, a long one included
+        ('"...," Jeffrey Ode of the Martin Center for Arms Studies wrote', '"...," a spokesman for the
+        committee said'): a capitalised word or a determiner first, then words and name marks only."""
+        toks = self.toks
+        e = cue_first
+        while e > j and (_norm(toks[e - 1].text) in SKIP_BEFORE_VERB or _adverb(toks[e - 1].text)
+                         or _norm(toks[e - 1].text) in TIME_WORDS):
+            e -= 1
+        if not 0 < e - j <= SOURCE_TOKENS:
+            return None
+        first = _norm(toks[j].text)
+        if not (toks[j].text[:1].isupper() and first not in STOP_WORDS or first in _NP_OPENERS):
+            return None
+        for t in toks[j + 1 : e]:
+            w = _norm(t.text)
+            if not (_is_word(t.text) or t.text in _NAME_MARKS) or (w in STOP_WORDS and w not in _IN_SOURCE):
+                return None
+        if _norm(toks[e - 1].text) in _IN_SOURCE or toks[e - 1].text in ("-", "&", "("):
+            return None
+        return (j, e)
+
+    def appositive(self, j: int, k: int) -> tuple[int, int] | None:
+        """'"...," Ann Ode, a driver from Lund, said': the name before the first comma after ``j`` when a
+        comma opens an apposition before token ``k`` (no clause break or quotation mark on the way)."""
+        toks = self.toks
+        comma = next((i for i in range(j + 1, min(k, j + 9)) if toks[i].text == ","), None)
+        if comma is None or k - comma > 24:
+            return None
+        if any(t.text in (".", ";", "!", "?", ":") or t.text in MARKS for t in toks[comma:k]):
+            return None
+        return self.source_np(j, comma)

@@ -604,6 +604,14 @@ SOURCE_MENTIONS = [
     ('After the vote he ended his speech by saying, "We did this together."', "saying", "he"),
     ('The tanker crews stopped work at noon and told the port: "We want our pay."', "told", "The tanker crews"),
     ('"We can win," Lee said before adding: "But not alone."', "adding", "Lee"),
+    # the source between a quote and its cue: long names, appositions, apostrophes inside names
+    ('"It is over," Jeffrey Lane of the Martin Center for Arms Studies wrote in May.', "wrote",
+     "Jeffrey Lane of the Martin Center for Arms Studies"),
+    ('"We tried," a spokesman for the harbour board said.', "said", "a spokesman for the harbour board"),
+    ('"We will win," Ann Ode, who has proposed a levy on ships, said at the time.', "said", "Ann Ode"),
+    ('"The season was long," Karl Berg, 67, a retired pilot in Oslo, said on Friday.', "said", "Karl Berg"),
+    ('\u201cIt is taxing,\u201d O\u2019Neill said.', "said", "O\u2019Neill"),
+    ('"It is a plea," port spokeswoman Hope Lund said.', "said", "port spokeswoman Hope Lund"),
 ]
 
 
