@@ -86,16 +86,6 @@ class Finder(IndirectRules, QuoteShapes):
     def span(self, i: int, j: int) -> tuple[int, int]:
         return self.toks[i].start, self.toks[j - 1].end
 
-    def possessive(self, i: int) -> bool:
-        """The mark token ``i`` is a possessive apostrophe: "campaign\u2019s", "Jones' "."""
-        toks = self.toks
-        if i == 0 or toks[i - 1].end != toks[i].start or not toks[i - 1].text[-1:].isalpha():
-            return False
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if nxt is not None and nxt.start == toks[i].end:
-            return nxt.text in ("s", "S")
-        return toks[i - 1].text.endswith("s")
-
     def in_outer(self, offset: int) -> bool:
         k = bisect.bisect_right(self.outer_starts, offset) - 1
         return k >= 0 and self.outer[k].start < offset < self.outer[k].end
@@ -174,7 +164,7 @@ class Finder(IndirectRules, QuoteShapes):
                     if close is not None and self.toks[close].text == ")":
                         k = close
                         continue
-                if t in _CLAUSE_PUNCT or (t in MARKS and not self.possessive(k) and not self.in_word(k)):
+                if t in _CLAUSE_PUNCT or (t in MARKS and not self.apostrophe(k)):
                     return None
                 continue
             if c.cls in _QUIET or passive(self.toks, c):

@@ -149,9 +149,22 @@ class QuoteShapes:
                 return (k, j)  # 'Ms. Ode smiled', 'the young graduate ended', 'he ... has'
         return None
 
-    def in_word(self, i: int) -> bool:
-        """The mark token ``i`` is an apostrophe inside a word ("O\u2019Donnell", "D'Souza")."""
+    def possessive(self, i: int) -> bool:
+        """The mark token ``i`` is a possessive apostrophe: "campaign\u2019s", "Jones' "."""
         toks = self.toks
+        if i == 0 or toks[i - 1].end != toks[i].start or not toks[i - 1].text[-1:].isalpha():
+            return False
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and nxt.start == toks[i].end:
+            return nxt.text in ("s", "S")
+        return toks[i - 1].text.endswith("s")
+
+    def apostrophe(self, i: int) -> bool:
+        """The mark token ``i`` is an apostrophe, no quotation mark: a possessive or one inside a word
+        ("O\u2019Donnell", "D'Souza")."""
+        toks = self.toks
+        if self.possessive(i):
+            return True
         return 0 < i < len(toks) - 1 and toks[i - 1].end == toks[i].start and toks[i].end == toks[i + 1].start and (
             toks[i - 1].text[-1:].isalpha() and toks[i + 1].text[:1].isalpha())
 
