@@ -272,19 +272,19 @@ class Finder(IndirectRules, QuoteShapes):
         prev = self.records[-1] if self.records else None
         if prev is not None and prev["mention"] and prev["cue"] and self.toks[lo].start <= prev["cue"][0] < c.start:
             return self.tokens_of(prev["mention"])
-        for i in range(c.first - 1, lo, -1):  # 'Spicer said, adding, "..."': the cue before it
-            c2 = self.cue_last.get(i)
-            if c2 is not None and c2.first >= lo and c2.cls not in _QUIET:
-                m = mention_before(self.toks, c2.first, lo)
-                if m is not None:
-                    return m
-                break
         k = lo  # 'On Thursday, Warren endorsed Clinton, saying "..."': past the opening adjuncts
         for _ in range(3):
             if not (_norm(self.toks[k].text) in _ADJUNCT_START or _norm(self.toks[k].text) in _INTRO):
                 break
             k = next((i + 1 for i in range(k, min(k + 10, c.first)) if self.toks[i].text == ","), k)
-        return self.subject(k, c.first) or mention_before(self.toks, c.first, lo)
+        for i in range(c.first - 1, k, -1):  # 'Spicer said, adding, "..."': the cue before it, not in an adjunct
+            c2 = self.cue_last.get(i)
+            if c2 is not None and c2.first >= k and c2.cls not in _QUIET and not self.after_determiner(c2.first):
+                m = mention_before(self.toks, c2.first, k)
+                if m is not None:
+                    return m
+                break
+        return self.subject(k, c.first) or self.clause_subject(lo, c) or mention_before(self.toks, c.first, lo)
 
     def direct(self, q) -> None:
         s0, s1 = self.doc.sentence_at(q.start), self.doc.sentence_at(max(q.start, q.end - 1))

@@ -137,11 +137,15 @@ class QuoteShapes:
                 continue
             named = toks[k].text[:1].isupper() and first not in _NP_OPENERS
             j = k + 1
-            while j < cue.first and j - k <= 8 and _is_word(toks[j].text) and _norm(toks[j].text) not in _SUBJECT_PRONOUNS and (
-                _norm(toks[j].text) in ("of", "the", "'s") or toks[j].text[:1].isupper() or not named and not (
-                    _verb_like(toks[j].text) or _norm(toks[j].text) in SKIP_BEFORE_VERB | STOP_WORDS or _adverb(toks[j].text)
-                )
-            ):
+            while j < cue.first and j - k <= 12:
+                if toks[j].text == "(" and named:  # 'Rep. Ann Ode (D-Vt.) reacted'
+                    j = next((i + 1 for i in range(j + 1, min(j + 8, cue.first)) if toks[i].text == ")"), cue.first)
+                    continue
+                w = _norm(toks[j].text)
+                if not _is_word(w) or w in _SUBJECT_PRONOUNS or not (w in ("of", "the", "'s") or toks[j].text[:1].isupper() or not named and not (
+                    _verb_like(w) or w in SKIP_BEFORE_VERB | STOP_WORDS or _adverb(toks[j].text)
+                )):
+                    break
                 j += 1
             if j < cue.first - 1 and _norm(toks[j].text) in _SUBJECT_PRONOUNS:
                 return (j, j + 1)  # 'After the vote he ended ...'

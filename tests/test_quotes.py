@@ -604,6 +604,8 @@ SOURCE_MENTIONS = [
     ('After the vote he ended his speech by saying, "We did this together."', "saying", "he"),
     ('The tanker crews stopped work at noon and told the port: "We want our pay."', "told", "The tanker crews"),
     ('"We can win," Lee said before adding: "But not alone."', "adding", "Lee"),
+    ('In a statement released Thursday, Rep. Ann Ode (D-Vt.) reacted to the news, saying: "The port must stay open."',
+     "saying", "Rep. Ann Ode (D-Vt.)"),
     # the source between a quote and its cue: long names, appositions, apostrophes inside names
     ('"It is over," Jeffrey Lane of the Martin Center for Arms Studies wrote in May.', "wrote",
      "Jeffrey Lane of the Martin Center for Arms Studies"),
