@@ -144,7 +144,8 @@ class IndirectRules(FrameRules):
                 m2 = mention_after(toks, c.last, hi)
                 if m2 and (m2[1] >= hi or toks[m2[1]].text in (".", ",", ";", "!", "?")):
                     return self.indirect_record(c, m2, lo, c.first - 1)
-            m = self.sentence_subject(lo, b) if c.cls != "post" and self.complement(c, hi) is not None else None
+            m = self.fronted_subject(c, lo, hi) or (
+                self.sentence_subject(lo, b) if c.cls != "post" and self.complement(c, hi) is not None else None)
             if m is None:
                 return
         a = self.complement(c, hi) if c.cls != "post" else None

@@ -41,6 +41,8 @@ _IN_SOURCE = frozenset("of for and at in on with from".split())
 _NAME_MARKS = frozenset(("-", "&", "'", "\u2019", ".", "(", ")"))
 #: Most tokens between a closing mark and its cue that are taken for the source.
 SOURCE_TOKENS = 14
+#: Prepositions before a participle cue opening a sentence ('After thanking the crowd, he said ...').
+_FRONTING = frozenset("after before by in on despite while when since without upon of".split())
 #: Words that may open a subject noun phrase in lower case ('the Stanford graduate ended ...').
 _NP_OPENERS = frozenset("the a an his her their its our".split())
 
@@ -130,27 +132,37 @@ class QuoteShapes:
                 k += 1
             if k >= cue.first - 1:
                 continue
-            first = _norm(toks[k].text)
-            if first in _SUBJECT_PRONOUNS:
-                return (k, k + 1)
-            if not (toks[k].text[:1].isupper() or first in _NP_OPENERS) or (first in STOP_WORDS and first not in _NP_OPENERS):
+            m = self.subject_at(k, cue.first)
+            if m is not None:
+                return m
+        return None
+
+    def subject_at(self, k: int, end: int) -> tuple[int, int] | None:
+        """A subject opening at token ``k`` (before token ``end``): a pronoun, or a noun phrase (a name,
+        or a determiner and its words) and the verb after it ('Ms. Ode smiled', 'the young graduate
+        ended'); None when none opens there."""
+        toks = self.toks
+        first = _norm(toks[k].text)
+        if first in _SUBJECT_PRONOUNS:
+            return (k, k + 1)
+        if not (toks[k].text[:1].isupper() or first in _NP_OPENERS) or (first in STOP_WORDS and first not in _NP_OPENERS):
+            return None
+        named = toks[k].text[:1].isupper() and first not in _NP_OPENERS
+        j = k + 1
+        while j < end and j - k <= 12:
+            if toks[j].text == "(" and named:  # 'Rep. Ann Ode (D-Vt.) reacted'
+                j = next((i + 1 for i in range(j + 1, min(j + 8, end)) if toks[i].text == ")"), end)
                 continue
-            named = toks[k].text[:1].isupper() and first not in _NP_OPENERS
-            j = k + 1
-            while j < cue.first and j - k <= 12:
-                if toks[j].text == "(" and named:  # 'Rep. Ann Ode (D-Vt.) reacted'
-                    j = next((i + 1 for i in range(j + 1, min(j + 8, cue.first)) if toks[i].text == ")"), cue.first)
-                    continue
-                w = _norm(toks[j].text)
-                if not _is_word(w) or w in _SUBJECT_PRONOUNS or not (w in ("of", "the", "'s") or toks[j].text[:1].isupper() or not named and not (
-                    _verb_like(w) or w in SKIP_BEFORE_VERB | STOP_WORDS or _adverb(toks[j].text)
-                )):
-                    break
-                j += 1
-            if j < cue.first - 1 and _norm(toks[j].text) in _SUBJECT_PRONOUNS:
-                return (j, j + 1)  # 'After the vote he ended ...'
-            if j < cue.first and toks[j].text.islower() and _norm(toks[j].text) not in STOP_WORDS - SKIP_BEFORE_VERB:
-                return (k, j)  # 'Ms. Ode smiled', 'the young graduate ended', 'he ... has'
+            w = _norm(toks[j].text)
+            if not _is_word(w) or w in _SUBJECT_PRONOUNS or not (w in ("of", "the", "'s") or toks[j].text[:1].isupper() or not named and not (
+                _verb_like(w) or w in SKIP_BEFORE_VERB | STOP_WORDS or _adverb(toks[j].text)
+            )):
+                break
+            j += 1
+        if j < end - 1 and _norm(toks[j].text) in _SUBJECT_PRONOUNS:
+            return (j, j + 1)  # 'After the vote he ended ...'
+        if j < end and toks[j].text.islower() and _norm(toks[j].text) not in STOP_WORDS - SKIP_BEFORE_VERB:
+            return (k, j)  # 'Ms. Ode smiled', 'the young graduate ended', 'he ... has'
         return None
 
     def possessive(self, i: int) -> bool:
@@ -204,3 +216,15 @@ class QuoteShapes:
         if any(t.text in (".", ";", "!", "?", ":") or t.text in MARKS for t in toks[comma:k]):
             return None
         return self.source_np(j, comma)
+
+    def fronted_subject(self, c: Cue, lo: int, hi: int) -> tuple[int, int] | None:
+        """'After thanking the crowd, he said ...', 'In describing the plan, Ode wrote ...': a participle
+        cue after a preposition opening the sentence: the source is the main clause's subject after
+        the phrase's comma, not the preposition."""
+        toks = self.toks
+        if not c.text.endswith("ing") or c.first - lo not in (1, 2) or _norm(toks[c.first - 1].text) not in _FRONTING:
+            return None
+        for k in range(c.last, min(c.last + 25, hi - 1)):
+            if toks[k].text == "," and _norm(toks[k + 1].text) not in ("which", "who", "whom", "whose", "and", "but"):
+                return self.subject(k + 1, hi) or self.subject_at(k + 1, hi)
+        return None

@@ -606,6 +606,10 @@ SOURCE_MENTIONS = [
     ('"We can win," Lee said before adding: "But not alone."', "adding", "Lee"),
     ('In a statement released Thursday, Rep. Ann Ode (D-Vt.) reacted to the news, saying: "The port must stay open."',
      "saying", "Rep. Ann Ode (D-Vt.)"),
+    # a participle cue after a preposition opening the sentence: the main clause's subject
+    ("After thanking the crowd, which cheered for minutes, he said the port would reopen.", "thanking", "he"),
+    ("In describing the plan, Ms. Ode called it a gamble.", "describing", "Ms. Ode"),
+    ("By offering the union a raise, the mayor hoped to end the strike.", "offering", "the mayor"),
     # the source between a quote and its cue: long names, appositions, apostrophes inside names
     ('"It is over," Jeffrey Lane of the Martin Center for Arms Studies wrote in May.', "wrote",
      "Jeffrey Lane of the Martin Center for Arms Studies"),
