@@ -241,7 +241,8 @@ class Finder(IndirectRules, QuoteShapes):
                     return None
                 if c.cls == "source-after" or (c.cls == "post" and self.toks[c.last].text != ":"):
                     return None
-                if c.first > lo and self.toks[c.first - 1].text == "," and c.text.endswith("ing"):
+                if c.first > lo + 1 and c.text.endswith("ing") and (self.toks[c.first - 1].text == "," or (
+                    self.toks[c.first - 1].text in MARKS and self.toks[c.first - 2].text == ",")):  # 'a "breach," adding'
                     return c, self.participle_source(c, lo)
                 return c, mention_before(self.toks, c.first, lo) or self.clause_subject(lo, c)
             if k - back - 1 < lo:
