@@ -244,7 +244,7 @@ class Finder(IndirectRules, QuoteShapes):
                 if c.first > lo + 1 and c.text.endswith("ing") and (self.toks[c.first - 1].text == "," or (
                     self.toks[c.first - 1].text in MARKS and self.toks[c.first - 2].text == ",")):  # 'a "breach," adding'
                     return c, self.participle_source(c, lo)
-                return c, mention_before(self.toks, c.first, lo) or self.clause_subject(lo, c)
+                return c, self.past_adjunct(mention_before(self.toks, c.first, lo), lo) or self.clause_subject(lo, c)
             if k - back - 1 < lo:
                 return None
             if not _is_word(self.toks[k - back - 1].text):

@@ -43,6 +43,11 @@ _NAME_MARKS = frozenset(("-", "&", "'", "\u2019", ".", "(", ")"))
 SOURCE_TOKENS = 14
 #: Prepositions before a participle cue opening a sentence ('After thanking the crowd, he said ...').
 _FRONTING = frozenset("after before by in on despite while when since without upon of".split())
+#: Prepositions of an adjunct between a subject and its verb ('Ode at the time said', 'who in the past
+#: has voiced').
+_ADJUNCT_PREPS = frozenset("at in on during".split())
+#: Pronouns that stand as a source before an adjunct.
+_PRONOUN_SOURCES = frozenset("he she they we i who which".split())
 #: Words that may open a subject noun phrase in lower case ('the Stanford graduate ended ...').
 _NP_OPENERS = frozenset("the a an his her their its our".split())
 
@@ -228,3 +233,17 @@ class QuoteShapes:
             if toks[k].text == "," and _norm(toks[k + 1].text) not in ("which", "who", "whom", "whose", "and", "but"):
                 return self.subject(k + 1, hi) or self.subject_at(k + 1, hi)
         return None
+
+    def past_adjunct(self, m: tuple[int, int] | None, lo: int) -> tuple[int, int] | None:
+        """A noun phrase before the cue that is the object of an adjunct ('Ode at the time said', 'Ode
+        in his first speech called', 'who in the past has voiced'): the subject before the adjunct
+        instead, when one ends right before its preposition; else ``m`` unchanged."""
+        toks = self.toks
+        if m is None or m[0] - 1 <= lo or _norm(toks[m[0] - 1].text) not in _ADJUNCT_PREPS or toks[m[0]].text[:1].isupper():
+            return m
+        m2 = mention_before(toks, m[0] - 1, lo)
+        if m2 is None or not (toks[m2[0]].text[:1].isupper() or _norm(toks[m2[0]].text) in _PRONOUN_SOURCES | _NP_OPENERS):
+            return m
+        if any(_verb_like(t.text) or t.text.endswith("ing") for t in toks[m2[0] : m2[1]]):
+            return m  # 'opponents of taking in migrants': a verb and its particle, no adjunct
+        return m2

@@ -611,6 +611,10 @@ SOURCE_MENTIONS = [
     ("After thanking the crowd, which cheered for minutes, he said the port would reopen.", "thanking", "he"),
     ("In describing the plan, Ms. Ode called it a gamble.", "describing", "Ms. Ode"),
     ("By offering the union a raise, the mayor hoped to end the strike.", "offering", "the mayor"),
+    # an adjunct between the subject and its cue is no source
+    ("Lee at the time said he would resign.", "said", "Lee"),
+    ("Ann Ode, who in the past has voiced doubts about the plan, left.", "voiced", "who"),
+    ('Mayor Lund in her first speech said: "We will build the bridge."', "said", "Mayor Lund"),
     # the source between a quote and its cue: long names, appositions, apostrophes inside names
     ('"It is over," Jeffrey Lane of the Martin Center for Arms Studies wrote in May.', "wrote",
      "Jeffrey Lane of the Martin Center for Arms Studies"),
