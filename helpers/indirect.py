@@ -110,7 +110,7 @@ class IndirectRules(FrameRules):
                     e = hi  # a parenthetical "according to X" inside the clause
             else:
                 a, e = k, hi
-            return self.indirect_record(c, m, a, e)
+            return self.indirect_record(c, self.document_agent(m, hi), a, e)
         after = self.cue_first.get(c.last)
         verb_first = after is not None and _norm(toks[c.last - 1].text).endswith(("ed", "ing")) and toks[c.last].text.islower()
         if (after is not None and after.cls not in ("phrase", "source-after") and not verb_first) or (c.first - 1 in self.cue_last_tok):

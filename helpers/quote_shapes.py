@@ -14,7 +14,7 @@ counts (``self.at_least``).
 
 from __future__ import annotations
 
-from .cues import SKIP_BEFORE_VERB, STOP_WORDS, TIME_WORDS, Cue, _adverb, _is_word, _norm, mention_before
+from .cues import SKIP_BEFORE_VERB, STOP_WORDS, TIME_WORDS, Cue, _adverb, _is_word, _norm, mention_after, mention_before
 from .indirect import _LEAD_CONJ, _QUIET, _SUBJECT_PRONOUNS, _verb_like
 from .quotemarks import MARKS
 
@@ -48,6 +48,8 @@ _FRONTING = frozenset("after before by in on despite while when since without up
 _ADJUNCT_PREPS = frozenset("at in on during".split())
 #: Pronouns that stand as a source before an adjunct.
 _PRONOUN_SOURCES = frozenset("he she they we i who which".split())
+#: Words linking a document to its author ('a report by X', 'a post from X', 'interviews with X').
+_AGENT_LINKS = frozenset("by from with of".split())
 #: Words that may open a subject noun phrase in lower case ('the Stanford graduate ended ...').
 _NP_OPENERS = frozenset("the a an his her their its our".split())
 
@@ -247,3 +249,17 @@ class QuoteShapes:
         if any(_verb_like(t.text) or t.text.endswith("ing") for t in toks[m2[0] : m2[1]]):
             return m  # 'opponents of taking in migrants': a verb and its particle, no adjunct
         return m2
+
+    def document_agent(self, m: tuple[int, int] | None, hi: int) -> tuple[int, int] | None:
+        """'according to a report by the Pew Center', '... a post from Ann Ode', '... audio provided by
+        X': the author named after the document (PolNeAR's source), else ``m`` unchanged."""
+        toks = self.toks
+        if m is None or m[1] + 1 >= hi or toks[m[0]].text[:1].isupper() and _norm(toks[m[0]].text) not in _NP_OPENERS:
+            return m
+        k = m[1]
+        if toks[k].text.islower() and toks[k].text.endswith("ed") and _norm(toks[k + 1].text) == "by":
+            k += 1  # 'audio provided by'
+        if _norm(toks[k].text) not in _AGENT_LINKS:
+            return m
+        m2 = mention_after(toks, k + 1, hi)
+        return m2 if m2 is not None and toks[m2[0] if _norm(toks[m2[0]].text) not in _NP_OPENERS else min(m2[0] + 1, m2[1] - 1)].text[:1].isupper() else m

@@ -615,6 +615,10 @@ SOURCE_MENTIONS = [
     ("Lee at the time said he would resign.", "said", "Lee"),
     ("Ann Ode, who in the past has voiced doubts about the plan, left.", "voiced", "who"),
     ('Mayor Lund in her first speech said: "We will build the bridge."', "said", "Mayor Lund"),
+    # "according to" a document: its author is the source
+    ("Sales rose by a third, according to a recent report from the Nordic Energy Board.", "according to",
+     "the Nordic Energy Board"),
+    ("Ode spoke in Oslo on Monday, according to audio provided by Radio Nord.", "according to", "Radio Nord"),
     # the source between a quote and its cue: long names, appositions, apostrophes inside names
     ('"It is over," Jeffrey Lane of the Martin Center for Arms Studies wrote in May.', "wrote",
      "Jeffrey Lane of the Martin Center for Arms Studies"),
