@@ -157,7 +157,7 @@ class IndirectRules(FrameRules):
                           or (k > a and c.cls == "verb" and _norm(toks[k].text) in _OBJECT_END)), hi)
             if a > c.last and m[0] > lo and _norm(toks[m[0] - 1].text) in ("which", "whom") and toks[a].text in MARKS:
                 a = m[0] - 1  # "which he described as "an open orchid"": the relative stands for the object
-            return self.indirect_record(c, m, a, e, min_words=least)
+            return self.indirect_record(c, self.apposition_head(m, lo), a, e, min_words=least)
         nxt = c.last
         while c.cls == "tell" and nxt < min(hi, c.last + 3) and _is_word(toks[nxt].text) and (
             nxt == c.last or _norm(toks[nxt].text) not in _ADJUNCT_START

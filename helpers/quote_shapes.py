@@ -50,6 +50,8 @@ _ADJUNCT_PREPS = frozenset("at in on during".split())
 _PRONOUN_SOURCES = frozenset("he she they we i who which".split())
 #: Words linking a document to its author ('a report by X', 'a post from X', 'interviews with X').
 _AGENT_LINKS = frozenset("by from with of".split())
+#: Prepositions that open an adjunct at the start of a sentence, besides ``_FRONTING``.
+_OPENING_PREPS = frozenset("outside inside like unlike among amid at for with from to under over".split())
 #: Words that may open a subject noun phrase in lower case ('the Stanford graduate ended ...').
 _NP_OPENERS = frozenset("the a an his her their its our".split())
 
@@ -263,3 +265,20 @@ class QuoteShapes:
             return m
         m2 = mention_after(toks, k + 1, hi)
         return m2 if m2 is not None and toks[m2[0] if _norm(toks[m2[0]].text) not in _NP_OPENERS else min(m2[0] + 1, m2[1] - 1)].text[:1].isupper() else m
+
+    def apposition_head(self, m: tuple[int, int] | None, lo: int) -> tuple[int, int] | None:
+        """'Ann Ode, 58, who lives in Lund, says ...': the name opening the sentence, not the last piece of
+        its apposition (a number, or a noun phrase between commas) that stands before the cue; else ``m``."""
+        toks = self.toks
+        if m is None or m[1] >= len(toks) or toks[m[1]].text != "," or m[0] - 1 <= lo:
+            return m
+        if toks[m[0] - 1].text != "," and not toks[m[0]].text[:1].isdigit():
+            return m
+        k = lo
+        while k < m[0] and (_norm(toks[k].text) in _LEAD_CONJ or not _is_word(toks[k].text)):
+            k += 1
+        first = _norm(toks[k].text)
+        if first.endswith(("ing", "ly")) or first in _FRONTING or first in _OPENING_PREPS:
+            return m  # 'Speaking in Lund, ...', 'Similarly, ...', 'Outside the hall, ...': no name opens the sentence
+        comma = next((i for i in range(k + 1, m[0]) if toks[i].text == ","), None)
+        return (self.source_np(k, comma) if comma is not None else None) or m
