@@ -282,3 +282,11 @@ class QuoteShapes:
             return m  # 'Speaking in Lund, ...', 'Similarly, ...', 'Outside the hall, ...': no name opens the sentence
         comma = next((i for i in range(k + 1, m[0]) if toks[i].text == ","), None)
         return (self.source_np(k, comma) if comma is not None else None) or m
+
+    def inverted_source(self, cue: Cue, k: int) -> tuple[int, int] | None:
+        """'Continued Ode: "..."', 'In other words, explained moderator Ann Ode: "..."': a name between the
+        cue and the punctuation (token ``k``) before the quote."""
+        m = mention_after(self.toks, cue.last, k)
+        if m is None or m[1] != k or not any(t.text[:1].isupper() for t in self.toks[m[0] : m[1]]):
+            return None
+        return m

@@ -607,6 +607,9 @@ SOURCE_MENTIONS = [
     ('In a statement released Thursday, Rep. Ann Ode (D-Vt.) reacted to the news, saying: "The port must stay open."',
      "saying", "Rep. Ann Ode (D-Vt.)"),
     ('In the letter, Ode called the move a "breach of trust," adding: "I will tell the board."', "adding", "Ode"),
+    # the cue before its source: 'Continued X: "..."'
+    ('Continued Lund: "So I think it is a real problem."', "Continued", "Lund"),
+    ('In other words, explained moderator Ann Ode: "What does that have to do with it?"', "explained", "moderator Ann Ode"),
     # a participle cue after a preposition opening the sentence: the main clause's subject
     ("After thanking the crowd, which cheered for minutes, he said the port would reopen.", "thanking", "he"),
     ("In describing the plan, Ms. Ode called it a gamble.", "describing", "Ms. Ode"),
