@@ -142,6 +142,9 @@ class QuoteShapes:
             if k >= cue.first - 1:
                 continue
             m = self.subject_at(k, cue.first)
+            if m is None and b < lo and toks[k].text[:1].isupper():  # 'Mr. Ode, channeling his roots, responded by saying'
+                commas = [i for i in range(k + 1, cue.first) if toks[i].text == ","][:2]
+                m = self.source_np(k, commas[0]) if len(commas) == 2 and commas[0] - k <= 6 else None
             if m is not None:
                 return m
         return None

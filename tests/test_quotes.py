@@ -607,6 +607,7 @@ SOURCE_MENTIONS = [
     ('In a statement released Thursday, Rep. Ann Ode (D-Vt.) reacted to the news, saying: "The port must stay open."',
      "saying", "Rep. Ann Ode (D-Vt.)"),
     ('In the letter, Ode called the move a "breach of trust," adding: "I will tell the board."', "adding", "Ode"),
+    ('Lund, herself a harbour pilot, drew boos upon saying, "The port will close."', "saying", "Lund"),
     # the cue before its source: 'Continued X: "..."'
     ('Continued Lund: "So I think it is a real problem."', "Continued", "Lund"),
     ('In other words, explained moderator Ann Ode: "What does that have to do with it?"', "explained", "moderator Ann Ode"),
