@@ -244,8 +244,13 @@ class QuoteShapes:
     def past_adjunct(self, m: tuple[int, int] | None, lo: int) -> tuple[int, int] | None:
         """A noun phrase before the cue that is the object of an adjunct ('Ode at the time said', 'Ode
         in his first speech called', 'who in the past has voiced'): the subject before the adjunct
-        instead, when one ends right before its preposition; else ``m`` unchanged."""
+        instead, when one ends right before its preposition; a quantifier after an auxiliary ('X have
+        both urged', 'who has both endorsed') gives way to the subject before it; else ``m`` unchanged."""
         toks = self.toks
+        if m is not None and m[1] - m[0] == 1 and _norm(toks[m[0]].text) in ("both", "all", "each") and m[0] - 1 > lo and (
+            _norm(toks[m[0] - 1].text) in SKIP_BEFORE_VERB
+        ):
+            return mention_before(toks, m[0], lo) or m
         if m is None or m[0] - 1 <= lo or _norm(toks[m[0] - 1].text) not in _ADJUNCT_PREPS or toks[m[0]].text[:1].isupper():
             return m
         m2 = mention_before(toks, m[0] - 1, lo)

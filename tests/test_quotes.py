@@ -619,6 +619,8 @@ SOURCE_MENTIONS = [
     ("Lee at the time said he would resign.", "said", "Lee"),
     ("Ann Ode, who in the past has voiced doubts about the plan, left.", "voiced", "who"),
     ('Mayor Lund in her first speech said: "We will build the bridge."', "said", "Mayor Lund"),
+    ("Mr. Lund, who has both endorsed the plan and criticized its cost, spoke.", "endorsed", "who"),
+    ("The two mayors have both urged the board to wait.", "urged", "The two mayors"),
     # the name opening the sentence, not the last piece of its apposition
     ("Karl Berg, 58, who lives outside Lund, says he never voted.", "says", "Karl Berg"),
     ("Ann Ode, who lost her farm in Varna, Ohio, in May 2012, said that the levy was unfair.", "said", "Ann Ode"),
