@@ -319,8 +319,8 @@ class IndirectRules(FrameRules):
         """For "X's stance on Y, which urged": the possessor X; else None (the relative is the source:
         PolNeAR marks "who"/"which" itself, not the noun phrase before it)."""
         toks = self.toks
-        if rel - 1 <= lo or toks[rel - 1].text != ",":
-            return None
+        if rel - 1 <= lo or toks[rel - 1].text != "," or _norm(toks[rel].text) == "who":
+            return None  # 'X's editor Ann Ode, who said': the person, not the possessor
         i = rel - 1
         while i > lo and i > rel - 12 and i not in self.cue_last and (
             _is_word(toks[i - 1].text) or toks[i - 1].text in ("'", "\u2019")

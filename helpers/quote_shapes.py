@@ -280,8 +280,8 @@ class QuoteShapes:
         toks = self.toks
         if m is None or m[1] >= len(toks) or toks[m[1]].text != "," or m[0] - 1 <= lo:
             return m
-        if toks[m[0] - 1].text != "," and not toks[m[0]].text[:1].isdigit():
-            return m
+        if toks[m[0] - 1].text != "," and not toks[m[0]].text[:1].isdigit() or _norm(toks[m[0]].text) in _PRONOUN_SOURCES:
+            return m  # 'X, who, after a row, said': the relative is the source
         k = lo
         while k < m[0] and (_norm(toks[k].text) in _LEAD_CONJ or not _is_word(toks[k].text)):
             k += 1

@@ -596,6 +596,7 @@ SOURCE_MENTIONS = [
     ("The permit was signed by Mayor Ana Ruiz, who said the harbour would reopen in May.", "said", "who"),
     ("The dockers met Karl Olsen, a union steward who warned that the strike would go on.", "warned", "who"),
     ("The levy was drafted by the port council, which argued that the quay needed repairs.", "argued", "which"),
+    ("The Gazette's chief editor Ann Ode, who, after a long row with the mayor, argued that the quay was unsafe.", "argued", "who"),
     # a question ends the quote, not the sentence: the cue after it still names the source
     ('"Who will pay for the new quay?" Ann Lee asked the council at its meeting.', "asked", "Ann Lee"),
     ('"Why now?" the mayor told reporters outside the hall.', "told reporters", "the mayor"),
