@@ -86,16 +86,6 @@ class Finder(IndirectRules, QuoteShapes):
     def span(self, i: int, j: int) -> tuple[int, int]:
         return self.toks[i].start, self.toks[j - 1].end
 
-    def possessive(self, i: int) -> bool:
-        """The mark token ``i`` is a possessive apostrophe: "campaign\u2019s", "Jones' "."""
-        toks = self.toks
-        if i == 0 or toks[i - 1].end != toks[i].start or not toks[i - 1].text[-1:].isalpha():
-            return False
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if nxt is not None and nxt.start == toks[i].end:
-            return nxt.text in ("s", "S")
-        return toks[i - 1].text.endswith("s")
-
     def in_outer(self, offset: int) -> bool:
         k = bisect.bisect_right(self.outer_starts, offset) - 1
         return k >= 0 and self.outer[k].start < offset < self.outer[k].end
@@ -155,11 +145,18 @@ class Finder(IndirectRules, QuoteShapes):
         while j < hi and self.toks[j].text in (",", *_DASHES):
             j += 1
         k, stop = j - 1, min(j + 26, hi)
+        # a spoken passage ends in punctuation ('"...," X said'; '"Cia" Price, the aide, shouted' is a nickname)
+        spoken = close_i >= 2 and (self.toks[close_i - 2].text in (",", ".", "?", "!", "\u2026") or j > close_i)
         while k + 1 < stop:
             k += 1
             c = self.cue_first.get(k)
             if c is not None and k == j and self.toks[k].text[:1].isupper() and k + 1 in self.cue_first:
                 c = None  # '"...," Read said': a name that is also a cue word
+            if c is not None and k > j and self.toks[k].text[:1].isupper() and spoken:
+                c = None  # '"...," spokeswoman Hope Ode said': a name inside the source
+            appos = self.appositive(j, k) if c is not None and k > j and spoken else None
+            if appos is not None and self.toks[k - 1].text != ",":
+                c = None  # '"...," Ode, who has proposed a levy, said': a cue inside the apposition
             if c is None:
                 t = self.toks[k].text
                 if t == "(" and k > j and self.toks[k - 1].text[:1].isupper():  # 'Rep. Ann Lee (D-Ore.) said'
@@ -167,7 +164,7 @@ class Finder(IndirectRules, QuoteShapes):
                     if close is not None and self.toks[close].text == ")":
                         k = close
                         continue
-                if t in _CLAUSE_PUNCT or (t in MARKS and not self.possessive(k)):
+                if t in _CLAUSE_PUNCT or (t in MARKS and not self.apostrophe(k)):
                     return None
                 continue
             if c.cls in _QUIET or passive(self.toks, c):
@@ -176,8 +173,8 @@ class Finder(IndirectRules, QuoteShapes):
                 return c, mention_after(self.toks, c.last, hi)
             m = mention_before(self.toks, c.first, j)
             if m is None or m[0] != j:
-                return None
-            return c, m
+                m = (appos or self.source_np(j, c.first)) if spoken else None
+            return (c, m) if m is not None else None
         return None
 
     def next_sentence_cue(self, close_i: int, s: int):
@@ -193,6 +190,8 @@ class Finder(IndirectRules, QuoteShapes):
             return found
         if cue.first == close_i and m is None:
             return None  # '"... quickly." Asked whether ...': a new sentence, not '"...." Said the mayor.'
+        if self.toks[close_i - 2].text in ("?", "!") and m is not None:
+            return found  # '"Who knows?" Ode told the ITV network.': a question ends the quote, not the sentence
         after = max(cue.last, m[1] if m else 0)
         if after >= nxt.end_token:
             return found
@@ -242,9 +241,11 @@ class Finder(IndirectRules, QuoteShapes):
                     return None
                 if c.cls == "source-after" or (c.cls == "post" and self.toks[c.last].text != ":"):
                     return None
-                if c.first > lo and self.toks[c.first - 1].text == "," and c.text.endswith("ing"):
+                if c.first > lo + 1 and c.text.endswith("ing") and (self.toks[c.first - 1].text == "," or (
+                    self.toks[c.first - 1].text in MARKS and self.toks[c.first - 2].text == ",")):  # 'a "breach," adding'
                     return c, self.participle_source(c, lo)
-                return c, mention_before(self.toks, c.first, lo)
+                m = self.past_adjunct(mention_before(self.toks, c.first, lo), lo)
+                return c, m or (self.inverted_source(c, k) if back else None) or self.clause_subject(lo, c)
             if k - back - 1 < lo:
                 return None
             if not _is_word(self.toks[k - back - 1].text):
@@ -273,19 +274,19 @@ class Finder(IndirectRules, QuoteShapes):
         prev = self.records[-1] if self.records else None
         if prev is not None and prev["mention"] and prev["cue"] and self.toks[lo].start <= prev["cue"][0] < c.start:
             return self.tokens_of(prev["mention"])
-        for i in range(c.first - 1, lo, -1):  # 'Spicer said, adding, "..."': the cue before it
-            c2 = self.cue_last.get(i)
-            if c2 is not None and c2.first >= lo and c2.cls not in _QUIET:
-                m = mention_before(self.toks, c2.first, lo)
-                if m is not None:
-                    return m
-                break
         k = lo  # 'On Thursday, Warren endorsed Clinton, saying "..."': past the opening adjuncts
         for _ in range(3):
             if not (_norm(self.toks[k].text) in _ADJUNCT_START or _norm(self.toks[k].text) in _INTRO):
                 break
             k = next((i + 1 for i in range(k, min(k + 10, c.first)) if self.toks[i].text == ","), k)
-        return self.subject(k, c.first) or mention_before(self.toks, c.first, lo)
+        for i in range(c.first - 1, k, -1):  # 'Spicer said, adding, "..."': the cue before it, not in an adjunct
+            c2 = self.cue_last.get(i)
+            if c2 is not None and c2.first >= k and c2.cls not in _QUIET and not self.after_determiner(c2.first):
+                m = mention_before(self.toks, c2.first, k)
+                if m is not None:
+                    return m
+                break
+        return self.subject(k, c.first) or self.clause_subject(lo, c) or mention_before(self.toks, c.first, lo)
 
     def direct(self, q) -> None:
         s0, s1 = self.doc.sentence_at(q.start), self.doc.sentence_at(max(q.start, q.end - 1))

@@ -110,7 +110,7 @@ class IndirectRules(FrameRules):
                     e = hi  # a parenthetical "according to X" inside the clause
             else:
                 a, e = k, hi
-            return self.indirect_record(c, m, a, e)
+            return self.indirect_record(c, self.document_agent(m, hi), a, e)
         after = self.cue_first.get(c.last)
         verb_first = after is not None and _norm(toks[c.last - 1].text).endswith(("ed", "ing")) and toks[c.last].text.islower()
         if (after is not None and after.cls not in ("phrase", "source-after") and not verb_first) or (c.first - 1 in self.cue_last_tok):
@@ -121,7 +121,7 @@ class IndirectRules(FrameRules):
                 toks[m2[1]].text == "," and not any(k in self.cue_first for k in range(m2[1], hi))
             )):
                 return self.indirect_record(c, m2, lo, c.first - 1)
-        m = mention_before(toks, c.first, lo)
+        m = self.past_adjunct(mention_before(toks, c.first, lo), lo)
         if m is not None and any(i in self.cue_last_tok for i in range(*m)):
             m = None
         if m is not None and m[1] - m[0] == 1 and toks[m[0]].text.islower() and _norm(toks[m[0]].text) not in _PRONOUNS | _GROUPS:
@@ -144,7 +144,8 @@ class IndirectRules(FrameRules):
                 m2 = mention_after(toks, c.last, hi)
                 if m2 and (m2[1] >= hi or toks[m2[1]].text in (".", ",", ";", "!", "?")):
                     return self.indirect_record(c, m2, lo, c.first - 1)
-            m = self.sentence_subject(lo, b) if c.cls != "post" and self.complement(c, hi) is not None else None
+            m = self.fronted_subject(c, lo, hi) or (
+                self.sentence_subject(lo, b) if c.cls != "post" and self.complement(c, hi) is not None else None)
             if m is None:
                 return
         a = self.complement(c, hi) if c.cls != "post" else None
@@ -156,7 +157,7 @@ class IndirectRules(FrameRules):
                           or (k > a and c.cls == "verb" and _norm(toks[k].text) in _OBJECT_END)), hi)
             if a > c.last and m[0] > lo and _norm(toks[m[0] - 1].text) in ("which", "whom") and toks[a].text in MARKS:
                 a = m[0] - 1  # "which he described as "an open orchid"": the relative stands for the object
-            return self.indirect_record(c, m, a, e, min_words=least)
+            return self.indirect_record(c, self.apposition_head(m, lo), a, e, min_words=least)
         nxt = c.last
         while c.cls == "tell" and nxt < min(hi, c.last + 3) and _is_word(toks[nxt].text) and (
             nxt == c.last or _norm(toks[nxt].text) not in _ADJUNCT_START
@@ -315,10 +316,11 @@ class IndirectRules(FrameRules):
         return None
 
     def antecedent(self, rel: int, lo: int) -> tuple[int, int] | None:
-        """For "X's stance on Y, which urged": the possessor X, else the noun phrase before the comma."""
+        """For "X's stance on Y, which urged": the possessor X; else None (the relative is the source:
+        PolNeAR marks "who"/"which" itself, not the noun phrase before it)."""
         toks = self.toks
-        if rel - 1 <= lo or toks[rel - 1].text != ",":
-            return None
+        if rel - 1 <= lo or toks[rel - 1].text != "," or _norm(toks[rel].text) == "who":
+            return None  # 'X's editor Ann Ode, who said': the person, not the possessor
         i = rel - 1
         while i > lo and i > rel - 12 and i not in self.cue_last and (
             _is_word(toks[i - 1].text) or toks[i - 1].text in ("'", "\u2019")
@@ -330,7 +332,7 @@ class IndirectRules(FrameRules):
                 while j > i and toks[j - 1].text[:1].isupper() and _norm(toks[j - 1].text) not in STOP_WORDS:
                     j -= 1
                 return (j, k) if j < k else None
-        return mention_before(toks, rel - 1, lo)
+        return None
 
     def indirect_record(self, c: Cue, m: tuple[int, int] | None, a: int, e: int, *, min_words: int = 2) -> None:
         toks = self.toks

@@ -646,3 +646,60 @@ def test_a_cue_inside_a_reported_clause_is_part_of_it(text, cues):
 def test_a_colon_before_a_bare_number_is_a_tally_not_a_turn(text, turns):
     doc = tokenize_text(text, title="Count")
     assert [q.text for q in extract_quotes(doc) if q.flag == "transcript"] == turns
+# --- the source mention: the span in the text that names the source, as PolNeAR marks it ---------
+
+SOURCE_MENTIONS = [
+    # a relative pronoun is the source itself (the speaker is resolved later, in helpers.speakers)
+    ("The permit was signed by Mayor Ana Ruiz, who said the harbour would reopen in May.", "said", "who"),
+    ("The dockers met Karl Olsen, a union steward who warned that the strike would go on.", "warned", "who"),
+    ("The levy was drafted by the port council, which argued that the quay needed repairs.", "argued", "which"),
+    ("The Gazette's chief editor Ann Ode, who, after a long row with the mayor, argued that the quay was unsafe.", "argued", "who"),
+    # a question ends the quote, not the sentence: the cue after it still names the source
+    ('"Who will pay for the new quay?" Ann Lee asked the council at its meeting.', "asked", "Ann Lee"),
+    ('"Why now?" the mayor told reporters outside the hall.', "told reporters", "the mayor"),
+    # a cue after "and" / "by": the subject of the clause its verb joins
+    ('When asked about the ferry, Mrs. Ode shook her head and said, "Not this year."', "said", "Mrs. Ode"),
+    ('After the vote he ended his speech by saying, "We did this together."', "saying", "he"),
+    ('The tanker crews stopped work at noon and told the port: "We want our pay."', "told", "The tanker crews"),
+    ('"We can win," Lee said before adding: "But not alone."', "adding", "Lee"),
+    ('In a statement released Thursday, Rep. Ann Ode (D-Vt.) reacted to the news, saying: "The port must stay open."',
+     "saying", "Rep. Ann Ode (D-Vt.)"),
+    ('In the letter, Ode called the move a "breach of trust," adding: "I will tell the board."', "adding", "Ode"),
+    ('Lund, herself a harbour pilot, drew boos upon saying, "The port will close."', "saying", "Lund"),
+    # the cue before its source: 'Continued X: "..."'
+    ('Continued Lund: "So I think it is a real problem."', "Continued", "Lund"),
+    ('In other words, explained moderator Ann Ode: "What does that have to do with it?"', "explained", "moderator Ann Ode"),
+    # a participle cue after a preposition opening the sentence: the main clause's subject
+    ("After thanking the crowd, which cheered for minutes, he said the port would reopen.", "thanking", "he"),
+    ("In describing the plan, Ms. Ode called it a gamble.", "describing", "Ms. Ode"),
+    ("By offering the union a raise, the mayor hoped to end the strike.", "offering", "the mayor"),
+    # an adjunct between the subject and its cue is no source
+    ("Lee at the time said he would resign.", "said", "Lee"),
+    ("Ann Ode, who in the past has voiced doubts about the plan, left.", "voiced", "who"),
+    ('Mayor Lund in her first speech said: "We will build the bridge."', "said", "Mayor Lund"),
+    ("Mr. Lund, who has both endorsed the plan and criticized its cost, spoke.", "endorsed", "who"),
+    ("The two mayors have both urged the board to wait.", "urged", "The two mayors"),
+    # the name opening the sentence, not the last piece of its apposition
+    ("Karl Berg, 58, who lives outside Lund, says he never voted.", "says", "Karl Berg"),
+    ("Ann Ode, who lost her farm in Varna, Ohio, in May 2012, said that the levy was unfair.", "said", "Ann Ode"),
+    # "according to" a document: its author is the source
+    ("Sales rose by a third, according to a recent report from the Nordic Energy Board.", "according to",
+     "the Nordic Energy Board"),
+    ("Ode spoke in Oslo on Monday, according to audio provided by Radio Nord.", "according to", "Radio Nord"),
+    # the source between a quote and its cue: long names, appositions, apostrophes inside names
+    ('"It is over," Jeffrey Lane of the Martin Center for Arms Studies wrote in May.', "wrote",
+     "Jeffrey Lane of the Martin Center for Arms Studies"),
+    ('"We tried," a spokesman for the harbour board said.', "said", "a spokesman for the harbour board"),
+    ('"We will win," Ann Ode, who has proposed a levy on ships, said at the time.', "said", "Ann Ode"),
+    ('"The season was long," Karl Berg, 67, a retired pilot in Oslo, said on Friday.', "said", "Karl Berg"),
+    ('\u201cIt is taxing,\u201d O\u2019Neill said.', "said", "O\u2019Neill"),
+    ('"It is a plea," port spokeswoman Hope Lund said.', "said", "port spokeswoman Hope Lund"),
+]
+
+
+@pytest.mark.parametrize("text, cue, mention", SOURCE_MENTIONS)
+def test_source_mention(text, cue, mention):
+    qs = [q for q in quotes_of(text) if q.flag != "headline"]
+    q = next((q for q in qs if q.cue == cue), None)
+    assert q is not None, [(x.kind, x.text, x.cue, x.mention) for x in qs]
+    assert q.mention == mention
