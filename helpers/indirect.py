@@ -14,7 +14,7 @@ clause or attribution begins (``, which ...``, ``, according to ...``, ``, and N
 from __future__ import annotations
 
 from .cues import RELATIVES, SKIP_BEFORE_VERB, STOP_WORDS, TIME_WORDS, Cue, _is_word, _norm, mention_after, mention_before, passive
-from .indirect_frames import FrameRules
+from .indirect_frames import FrameRules, past_form
 from .quotemarks import MARKS
 
 __all__ = ["IndirectRules"]
@@ -372,7 +372,9 @@ class IndirectRules(FrameRules):
             ):
                 return k
             if w in ("and", "but") and k + 1 < e and (k + 1 in self.cue_first or k + 2 in self.cue_first and
-                                                       _norm(toks[k + 1].text) in _SKIP_CUT):
+                                                       _norm(toks[k + 1].text) in _SKIP_CUT) and (
+                not past_form(toks[c.first].text) or past_form(toks[k + 1 if k + 1 in self.cue_first else k + 2].text)
+            ):  # not after "said ... and supports", "said ..., but want": a past cue's second verb is past too
                 return k - 1 if toks[k - 1].text == "," else k
             if w in ("and", "but") and toks[k - 1].text == "," and self.has_words(a, k, 4) and any(
                 i in self.cue_first and self.cue_first[i].cls in ("say", "tell", "verb") for i in range(k + 2, min(k + 7, e))

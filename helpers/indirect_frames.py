@@ -19,7 +19,7 @@ import bisect
 from .cues import Cue, _is_word, _norm, mention_after, mention_before, passive
 from .quotemarks import MARKS
 
-__all__ = ["FrameRules"]
+__all__ = ["FrameRules", "past_form"]
 
 #: Nouns of documents and occasions that stand as sources ("In a poll released Monday, ...").
 _DOCUMENTS = frozenset(
@@ -35,6 +35,21 @@ _QUESTION = frozenset("whether if how what why when where who whom which about t
 
 #: Subjects of a passive that are no content of their own ("it was said by", "which was backed by").
 _NOT_SUBJECTS = frozenset("it this that which who there what".split())
+#: Past forms that do not end in "-ed".
+_IRREGULAR_PAST = frozenset(
+    "said told thought wrote felt knew found saw gave made took went came got left held met ran won spoke "
+    "brought kept sent spent led became began stood sat meant heard paid".split()
+)
+
+
+def past_form(word: str) -> bool:
+    """True for a past form ("argued", "said"), by its ending or the irregular list.
+
+    >>> [past_form(w) for w in ("argued", "told", "supports", "want", "finding")]
+    [True, True, False, False, False]
+    """
+    w = _norm(word)
+    return w in _IRREGULAR_PAST or w.endswith("ed")
 
 
 class FrameRules:

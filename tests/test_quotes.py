@@ -587,3 +587,21 @@ def test_polnear_dev_scores_do_not_regress():
     assert scores["all"]["source"][2] >= 0.632
     assert scores["direct"]["content"][2] >= 0.90
     assert scores["direct"]["source"][2] >= 0.855
+
+
+# --- where an indirect content ends (issue 3) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The mayor said the council is not a lobby and supports candidates of both parties.",
+         "the council is not a lobby and supports candidates of both parties"),
+        ("Aides said they are tired of the delays but want the talks to go on.",
+         "they are tired of the delays but want the talks to go on"),
+        ("The mayor said the port would reopen and added that ferries would resume.", "the port would reopen"),
+        ("Ode says the port will reopen and called the strike a mistake.", "the port will reopen"),
+    ],
+)
+def test_a_second_verb_in_another_tense_than_the_cue_belongs_to_the_content(text, content):
+    assert [q.text for q in quotes_of(text) if q.cue in ("said", "says")] == [content]
