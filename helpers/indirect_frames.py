@@ -41,6 +41,12 @@ _IRREGULAR_PAST = frozenset(
     "brought kept sent spent led became began stood sat meant heard paid".split()
 )
 
+#: Words that open a subordinate clause ("After X announced that ..., Y did").
+_SUBORDINATORS = frozenset("while although though as after since because when if despite before once until whereas unless".split())
+#: Lower-case words that open the subject of a main clause ("..., the race was close", "..., he left").
+_MAIN_SUBJECT = frozenset("he she they we i it there the his her their its this these those one some many most".split())
+_DASHES = frozenset(("-", "\u2013", "\u2014", "--"))
+
 
 def past_form(word: str) -> bool:
     """True for a past form ("argued", "said"), by its ending or the irregular list.
@@ -135,6 +141,31 @@ class FrameRules:
                     continue  # "In an interview, she said ...": the verb's record covers it
                 cue = Cue(lo, lo + 1, toks[lo].start, toks[lo].end, toks[lo].text, "source-after")
                 self.indirect_record(cue, (lo + 1, comma), comma + 1, hi)
+
+    def subordinate(self, c: Cue) -> bool:
+        """The cue's clause is subordinate ("While X has said that ...", "Days after X announced ..."): a
+        subordinator, then the subject, before the cue with no punctuation between."""
+        toks = self.toks
+        lo = self.sents[toks[c.first].sentence].first_token
+        for i in range(c.first - 1, max(lo, c.first - 20) - 1, -1):
+            w = _norm(toks[i].text)
+            if w in _SUBORDINATORS:
+                return i < c.first - 1
+            if w in (",", ";", ":", "(", ")") or w in _DASHES:
+                return False
+        return False
+
+    def main_clause(self, a: int, k: int, e: int, depth: int) -> bool:
+        """After a subordinate cue, token ``k`` (a comma, or a closing mark after one) ends the content:
+        a main clause's subject follows ("After X said that ..., the union struck")."""
+        toks = self.toks
+        t = toks[k].text
+        if not (t == "," and not depth or t in MARKS and depth and toks[k - 1].text == ","):
+            return False
+        if k + 1 >= e or not self.has_words(a, k, 2):
+            return False
+        nxt = toks[k + 1].text
+        return _norm(nxt) in _MAIN_SUBJECT or (nxt[:1].isupper() and _norm(nxt) not in ("and", "but", "or", "so", "yet"))
 
     def ing_cue(self, k: int) -> bool:
         """Token ``k`` is a participle cue outside quotation marks ('..., claiming that ...')."""

@@ -605,3 +605,22 @@ def test_polnear_dev_scores_do_not_regress():
 )
 def test_a_second_verb_in_another_tense_than_the_cue_belongs_to_the_content(text, content):
     assert [q.text for q in quotes_of(text) if q.cue in ("said", "says")] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("After the mayor announced that the port would close, the union called a strike.", "announced",
+         "that the port would close"),
+        ("While Ode has said that the plan is sound, her aides are less sure.", "said", "that the plan is sound"),
+        ("Days after the board reported that profits had fallen, Ode resigned.", "reported", "that profits had fallen"),
+        ("When the mayor said that ferries, buses and trams would stop, the unions protested.", "said",
+         "that ferries, buses and trams would stop"),
+        ('Although the minister insisted the budget was "balanced," Ode voted against it.', "insisted",
+         'the budget was "balanced,"'),
+        ("The mayor said the port will close, since the ferries lost money.", "said",
+         "the port will close, since the ferries lost money"),
+    ],
+)
+def test_a_cue_in_a_subordinate_clause_reports_up_to_the_main_clause(text, cue, content):
+    assert [q.text for q in quotes_of(text) if q.cue == cue] == [content]
