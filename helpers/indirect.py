@@ -152,7 +152,8 @@ class IndirectRules(FrameRules):
             e, least = hi, 2
             if a < 0:  # "X criticized the plan, ...": the object up to the clause's end
                 a, least = -a - 1, 1  # one word will do: "endorsed her", "attacked Clinton"
-                e = next((k for k in range(a, hi) if toks[k].text in (",", ";", ".", ":", "(")
+                e = next((k for k in range(a, hi) if toks[k].text in (";", ".", ":", "(")
+                          or (toks[k].text == "," and not self.object_goes_on(k, hi))
                           or (k > a and c.cls == "verb" and _norm(toks[k].text) in _OBJECT_END)), hi)
             if a > c.last and m[0] > lo and _norm(toks[m[0] - 1].text) in ("which", "whom") and toks[a].text in MARKS:
                 a = m[0] - 1  # "which he described as "an open orchid"": the relative stands for the object

@@ -47,6 +47,9 @@ _SUBORDINATORS = frozenset("while although though as after since because when if
 _MAIN_SUBJECT = frozenset("he she they we i it there the his her their its this these those one some many most".split())
 _DASHES = frozenset(("-", "\u2013", "\u2014", "--"))
 
+#: Words after a comma that carry an object noun phrase on ("cited three factors, including ...").
+_OBJECT_GOES_ON = frozenset("including especially particularly notably such".split())
+
 
 def past_form(word: str) -> bool:
     """True for a past form ("argued", "said"), by its ending or the irregular list.
@@ -166,6 +169,25 @@ class FrameRules:
             return False
         nxt = toks[k + 1].text
         return _norm(nxt) in _MAIN_SUBJECT or (nxt[:1].isupper() and _norm(nxt) not in ("and", "but", "or", "so", "yet"))
+
+    def object_goes_on(self, k: int, hi: int) -> bool:
+        """The comma ``k`` inside an object noun phrase does not end it: "..., including ...", or a list
+        ("attacked voters, lawmakers and donors") whose "and"/"or" comes before any other punctuation."""
+        toks = self.toks
+        if k + 1 >= hi:
+            return False
+        nxt = toks[k + 1].text
+        if _norm(nxt) in _OBJECT_GOES_ON:
+            return True
+        if not (nxt[:1].islower() and _is_word(nxt)) or past_form(nxt):
+            return False  # "rejected both objections, ruled ...": a second verb
+        for i in range(k + 2, min(k + 7, hi)):
+            w = toks[i].text
+            if _norm(w) in ("and", "or"):
+                return True
+            if not _is_word(w) and w != ",":
+                return False
+        return False
 
     def ing_cue(self, k: int) -> bool:
         """Token ``k`` is a participle cue outside quotation marks ('..., claiming that ...')."""

@@ -624,3 +624,15 @@ def test_a_second_verb_in_another_tense_than_the_cue_belongs_to_the_content(text
 )
 def test_a_cue_in_a_subordinate_clause_reports_up_to_the_main_clause(text, cue, content):
     assert [q.text for q in quotes_of(text) if q.cue == cue] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The senator attacked mayors, governors and judges.", "mayors, governors and judges"),
+        ("The report cited three causes, including higher rents.", "three causes, including higher rents"),
+        ("The judge rejected both motions, ruled the lawsuit valid and set a date.", "both motions"),
+    ],
+)
+def test_an_object_noun_phrase_goes_on_past_a_list_comma(text, content):
+    assert [q.text for q in quotes_of(text)] == [content]
