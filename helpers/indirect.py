@@ -365,7 +365,7 @@ class IndirectRules(FrameRules):
             w = _norm(t)
             if t == "," and k + 1 < e and (_norm(toks[k + 1].text) in _CUT_AFTER_COMMA or (
                 k + 1 in self.cue_first and self.ing_cue(k + 1)
-            )):
+            )) and not self.relative_inside(k, e):
                 return k  # "..., according to", "..., claiming that ...": the narrator's clause
             if t == "," and k + 2 < e and _norm(toks[k + 1].text) in _CONTRAST and self.has_words(a, k, 4):
                 return k  # "..., but not without controversy", "..., although it cost more"
@@ -388,6 +388,6 @@ class IndirectRules(FrameRules):
                 return k  # "rejected the plan and handed ...": a second verb of the subject's, not the object
             if t in _DASHES and k + 1 < e and _norm(toks[k + 1].text) in ("a", "an") and self.has_words(a, k, 4):
                 return k  # "... — a proposal he has raised before"
-            if t in _DASHES and k + 1 < e and _norm(toks[k + 1].text) in _CUT_AFTER_COMMA:
+            if t in _DASHES and k + 1 < e and _norm(toks[k + 1].text) in _CUT_AFTER_COMMA and not self.relative_inside(k, e):
                 return k
         return e

@@ -50,6 +50,14 @@ _DASHES = frozenset(("-", "\u2013", "\u2014", "--"))
 #: Words after a comma that carry an object noun phrase on ("cited three factors, including ...").
 _OBJECT_GOES_ON = frozenset("including especially particularly notably such".split())
 
+#: Relatives that open a clause set off by commas or dashes.
+_RELATIVES_IN = frozenset("which who whom whose".split())
+#: Words that, after the comma closing a relative clause, open no more of the content.
+_NOT_GOING_ON = frozenset(
+    "and but or so yet which who whom whose while whereas when where according although though even as because "
+    "if since".split()
+)
+
 
 def past_form(word: str) -> bool:
     """True for a past form ("argued", "said"), by its ending or the irregular list.
@@ -186,6 +194,28 @@ class FrameRules:
             if _norm(w) in ("and", "or"):
                 return True
             if not _is_word(w) and w != ",":
+                return False
+        return False
+
+    def relative_inside(self, k: int, e: int) -> bool:
+        """``, which ...,`` / ``- who ... -`` at ``k`` sits inside the content: closed by the same mark after
+        three or more words, with the clause going on after it ("the plan, which passed, will cost more")."""
+        toks = self.toks
+        if k + 1 >= e or _norm(toks[k + 1].text) not in _RELATIVES_IN:
+            return False
+        mark, depth = toks[k].text, 0
+        for j in range(k + 2, e):
+            t = toks[j].text
+            if t in MARKS:
+                depth ^= 1
+            elif depth:
+                continue
+            elif t == mark or (mark in _DASHES and t in _DASHES):
+                if j + 1 >= e or not self.has_words(k + 1, j, 3):
+                    return False
+                nxt = toks[j + 1].text
+                return _is_word(nxt) and _norm(nxt) not in _NOT_GOING_ON and not nxt.endswith("ing") and self.has_words(j + 1, e, 2)
+            elif t in (";", ":", ".", "?", "!", "(", ")"):
                 return False
         return False
 

@@ -636,3 +636,17 @@ def test_a_cue_in_a_subordinate_clause_reports_up_to_the_main_clause(text, cue, 
 )
 def test_an_object_noun_phrase_goes_on_past_a_list_comma(text, content):
     assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The mayor said the plan, which passed last week, will cost more than expected.",
+         "the plan, which passed last week, will cost more than expected"),
+        ("Ode argued the tunnel - which opened in 1990 - needs repairs.", "the tunnel - which opened in 1990 - needs repairs"),
+        ("Aides said the senator, who had been ill, would not run again.", "the senator, who had been ill, would not run again"),
+        ("The mayor said she backs the plan, which passed last week.", "she backs the plan"),
+    ],
+)
+def test_a_relative_clause_set_off_inside_the_content_stays_in_it(text, content):
+    assert [q.text for q in quotes_of(text)] == [content]
