@@ -155,6 +155,7 @@ class IndirectRules(FrameRules):
                 e = next((k for k in range(a, hi) if toks[k].text in (";", ".", ":", "(")
                           or (toks[k].text == "," and not self.object_goes_on(k, hi))
                           or (k > a and c.cls == "verb" and _norm(toks[k].text) in _OBJECT_END)), hi)
+                a = self.attitude_object(a, e)  # "expressed concern about X": X
             if a > c.last and m[0] > lo and _norm(toks[m[0] - 1].text) in ("which", "whom") and toks[a].text in MARKS:
                 a = m[0] - 1  # "which he described as "an open orchid"": the relative stands for the object
             return self.indirect_record(c, m, a, e, min_words=least)

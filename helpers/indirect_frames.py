@@ -58,6 +58,18 @@ _NOT_GOING_ON = frozenset(
     "if since".split()
 )
 
+#: Nouns of attitude whose prepositional object is what a cue reports on ("voiced support for X").
+_ATTITUDE_NOUNS = frozenset(
+    "concern concerns support enthusiasm defense defenses assault attack attacks criticism praise opposition "
+    "sympathy doubts doubt skepticism scepticism worries worry fears fear interest admiration contempt disdain "
+    "frustration anger outrage confidence faith respect hopes hope desire sights disapproval approval dismay "
+    "alarm regret gratitude appreciation optimism pessimism unease displeasure".split()
+)
+#: Possessors before an attitude noun ("his support for").
+_POSSESSIVES = frozenset("his her their its my our your 's".split())
+#: Prepositions after an attitude noun.
+_ATTITUDE_PREPS = frozenset("about for of on at with toward towards over in".split())
+
 
 def past_form(word: str) -> bool:
     """True for a past form ("argued", "said"), by its ending or the irregular list.
@@ -218,6 +230,18 @@ class FrameRules:
             elif t in (";", ":", ".", "?", "!", "(", ")"):
                 return False
         return False
+
+    def attitude_object(self, a: int, e: int) -> int:
+        """Where an object "concern about X" / "an interest in X" really starts: at X (not after a possessor,
+        "their support for X", which is the object itself)."""
+        toks = self.toks
+        for k in range(a, min(a + 4, e - 2)):
+            w = _norm(toks[k].text)
+            if not _is_word(w) or w in _POSSESSIVES or w in _ATTITUDE_PREPS:
+                return a
+            if w in _ATTITUDE_NOUNS and _norm(toks[k + 1].text) in _ATTITUDE_PREPS and _is_word(toks[k + 2].text):
+                return k + 2
+        return a
 
     def ing_cue(self, k: int) -> bool:
         """Token ``k`` is a participle cue outside quotation marks ('..., claiming that ...')."""

@@ -650,3 +650,16 @@ def test_an_object_noun_phrase_goes_on_past_a_list_comma(text, content):
 )
 def test_a_relative_clause_set_off_inside_the_content_stays_in_it(text, content):
     assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The mayor expressed concern about the tunnel.", "the tunnel"),
+        ("Ode voiced support for the new levy.", "the new levy"),
+        ("Ode expressed an interest in running the port.", "running the port"),
+        ("The mayor expressed his support for the levy.", "his support for the levy"),
+    ],
+)
+def test_an_attitude_noun_after_the_cue_leaves_its_object_as_the_content(text, content):
+    assert [q.text for q in quotes_of(text)] == [content]
