@@ -377,9 +377,9 @@ class IndirectRules(FrameRules):
             ):
                 return k
             if w in ("and", "but") and k + 1 < e and (k + 1 in self.cue_first or k + 2 in self.cue_first and
-                                                       _norm(toks[k + 1].text) in _SKIP_CUT) and (
-                not past_form(toks[c.first].text) or past_form(toks[k + 1 if k + 1 in self.cue_first else k + 2].text)
-            ):  # not after "said ... and supports", "said ..., but want": a past cue's second verb is past too
+                                                       _norm(toks[k + 1].text) in _SKIP_CUT) and not self.content_verb(
+                c, k + 1 if k + 1 in self.cue_first else k + 2
+            ):
                 return k - 1 if toks[k - 1].text == "," else k
             if w in ("and", "but") and toks[k - 1].text == "," and self.has_words(a, k, 4) and any(
                 i in self.cue_first and self.cue_first[i].cls in ("say", "tell", "verb") for i in range(k + 2, min(k + 7, e))

@@ -243,6 +243,15 @@ class FrameRules:
                 return k + 2
         return a
 
+    def content_verb(self, c: Cue, v: int) -> bool:
+        """The cue-like verb ``v`` after "and"/"but" inside ``c``'s content goes on that content: it is not
+        past after a past cue ("said he is ... and supports"), or it is a belief ("said she wanted ..., but
+        found")."""
+        toks = self.toks
+        if past_form(toks[c.first].text) and not past_form(toks[v].text):
+            return True
+        return self.cue_first[v].cls in ("think", "belief") and c.cls not in ("think", "belief")
+
     def ing_cue(self, k: int) -> bool:
         """Token ``k`` is a participle cue outside quotation marks ('..., claiming that ...')."""
         w = self.toks[k].text

@@ -663,3 +663,16 @@ def test_a_relative_clause_set_off_inside_the_content_stays_in_it(text, content)
 )
 def test_an_attitude_noun_after_the_cue_leaves_its_object_as_the_content(text, content):
     assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The senator said she wanted a new port, but found the plan too costly.",
+         "she wanted a new port, but found the plan too costly"),
+        ("The mayor said the port was ready and thought the ferries would return.",
+         "the port was ready and thought the ferries would return"),
+    ],
+)
+def test_a_belief_verb_after_and_goes_on_the_reported_clause(text, content):
+    assert [q.text for q in quotes_of(text) if q.cue == "said"] == [content]
