@@ -258,14 +258,15 @@ class FrameRules:
         return k in self.cue_first and w.endswith("ing") and w.islower() and not self.in_outer(self.toks[k].start)
 
     def mark_mixed(self) -> None:
-        """An indirect quote holding a quoted fragment (not a direct quote of its own) is mixed."""
+        """An indirect quote holding a quoted fragment (not a direct quote of its own) is mixed; a quotation
+        opening inside it and running past its end ('said he would "act. Now we go."') ends it."""
         for r in self.records:
             if r["kind"] != "indirect" or r.get("flag") == "headline":
                 continue
             k = bisect.bisect_left(self.outer_starts, r["start"])
             while k < len(self.outer) and self.outer[k].start < r["end"]:
                 q = self.outer[k]
-                if q.end <= r["end"] + 1 and q.start not in self.direct_by_start:
+                if q.start not in self.direct_by_start:
                     r["kind"] = "mixed"
                     if q.end > r["end"]:
                         r["end"] = q.end

@@ -676,3 +676,15 @@ def test_an_attitude_noun_after_the_cue_leaves_its_object_as_the_content(text, c
 )
 def test_a_belief_verb_after_and_goes_on_the_reported_clause(text, content):
     assert [q.text for q in quotes_of(text) if q.cue == "said"] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ('The mayor said the port would "reopen soon. We have waited long enough."',
+         'the port would "reopen soon. We have waited long enough."'),
+        ('Ode said the levy was "fair, and fair is enough" for now.', 'the levy was "fair, and fair is enough" for now'),
+    ],
+)
+def test_a_quotation_opening_inside_an_indirect_clause_ends_it(text, content):
+    assert [(q.kind, q.text) for q in quotes_of(text)] == [("mixed", content)]
