@@ -376,6 +376,8 @@ class IndirectRules(FrameRules):
                 _norm(toks[k + 2].text) in _SUBJECT_PRONOUNS
             ):
                 return k
+            if w in ("and", "but") and k + 2 < e and _norm(toks[k + 1].text) in _SUBJECT_PRONOUNS and self.narrator_verb(c, k + 2, e):
+                return k - 1 if toks[k - 1].text == "," or toks[k - 1].text in _DASHES else k  # "..., and he reiterated ..."
             if w in ("and", "but") and k + 1 < e and (k + 1 in self.cue_first or k + 2 in self.cue_first and
                                                        _norm(toks[k + 1].text) in _SKIP_CUT) and not self.content_verb(
                 c, k + 1 if k + 1 in self.cue_first else k + 2

@@ -65,6 +65,8 @@ _ATTITUDE_NOUNS = frozenset(
     "frustration anger outrage confidence faith respect hopes hope desire sights disapproval approval dismay "
     "alarm regret gratitude appreciation optimism pessimism unease displeasure".split()
 )
+#: Adverbs between a subject and its verb ("he also said").
+_ADVERBS = frozenset("also then later again still even never".split())
 #: Possessors before an attitude noun ("his support for").
 _POSSESSIVES = frozenset("his her their its my our your 's".split())
 #: Prepositions after an attitude noun.
@@ -251,6 +253,17 @@ class FrameRules:
         if past_form(toks[c.first].text) and not past_form(toks[v].text):
             return True
         return self.cue_first[v].cls in ("think", "belief") and c.cls not in ("think", "belief")
+
+    def narrator_verb(self, c: Cue, k: int, e: int) -> bool:
+        """Token ``k`` (or the one after an adverb, "also") is a past form or a cue that is no
+        ``content_verb``: a new clause of the narrator's ("..., and he reiterated ...", "but she also
+        insisted"), not more of ``c``'s content ("says ... but she knows ...")."""
+        toks = self.toks
+        if k + 1 < e and _norm(toks[k].text) in _ADVERBS:
+            k += 1
+        if k in self.cue_first:
+            return not self.content_verb(c, k)
+        return past_form(toks[k].text)
 
     def ing_cue(self, k: int) -> bool:
         """Token ``k`` is a participle cue outside quotation marks ('..., claiming that ...')."""

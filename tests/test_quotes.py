@@ -688,3 +688,17 @@ def test_a_belief_verb_after_and_goes_on_the_reported_clause(text, content):
 )
 def test_a_quotation_opening_inside_an_indirect_clause_ends_it(text, content):
     assert [(q.kind, q.text) for q in quotes_of(text)] == [("mixed", content)]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("The mayor said the levy was fair - but he conceded it was late.", "said", "the levy was fair"),
+        ("The mayor said the port would reopen and she also praised the crews.", "said", "the port would reopen"),
+        ("Ode said the port would reopen and we are sure of it.", "said", "the port would reopen and we are sure of it"),
+        ("Ode says she hopes to run, but she knows the odds are long.", "says",
+         "she hopes to run, but she knows the odds are long"),
+    ],
+)
+def test_and_with_a_pronoun_and_a_past_verb_opens_the_narrators_clause(text, cue, content):
+    assert [q.text for q in quotes_of(text) if q.cue == cue] == [content]
