@@ -352,11 +352,14 @@ class IndirectRules(FrameRules):
         """Where the reported clause ends: before ", which/who/while/according to ...", "and said"."""
         toks = self.toks
         depth = 0
-        sub = a > c.first and c.cls != "source-after" and self.subordinate(c)
+        sub = None if a > c.first and c.cls != "source-after" else False  # looked up at the first comma
         for k in range(a + 1, e):
             t = toks[k].text
-            if sub and self.main_clause(a, k, e, depth):
-                return k + 1 if t in MARKS else k  # "After X said that ..., Y did": the main clause follows
+            if sub is not False and (t == "," or t in MARKS) and self.main_clause(a, k, e, depth):
+                if sub is None:
+                    sub = self.subordinate(c)
+                if sub:
+                    return k + 1 if t in MARKS else k  # "After X said that ..., Y did": the main clause follows
             if t in MARKS:
                 depth ^= 1
                 if not depth and k + 1 < e and k + 1 in self.cue_first and toks[k - 1].text == "," and self.ing_cue(k + 1):
