@@ -14,7 +14,7 @@ clause or attribution begins (``, which ...``, ``, according to ...``, ``, and N
 from __future__ import annotations
 
 from .cues import RELATIVES, SKIP_BEFORE_VERB, STOP_WORDS, TIME_WORDS, Cue, _is_word, _norm, mention_after, mention_before, passive
-from .indirect_frames import FrameRules, past_form
+from .indirect_frames import FrameRules
 from .quotemarks import MARKS
 
 __all__ = ["IndirectRules"]
