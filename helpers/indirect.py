@@ -153,8 +153,10 @@ class IndirectRules(FrameRules):
             e, least = hi, 2
             if a < 0:  # "X criticized the plan, ...": the object up to the clause's end
                 a, least = -a - 1, 1  # one word will do: "endorsed her", "attacked Clinton"
-                e = next((k for k in range(a, hi) if toks[k].text in (",", ";", ".", ":", "(")
+                e = next((k for k in range(a, hi) if toks[k].text in (";", ".", ":", "(")
+                          or (toks[k].text == "," and not self.object_goes_on(k, hi))
                           or (k > a and c.cls == "verb" and _norm(toks[k].text) in _OBJECT_END)), hi)
+                a = self.attitude_object(a, e)  # "expressed concern about X": X
             if a > c.last and m[0] > lo and _norm(toks[m[0] - 1].text) in ("which", "whom") and toks[a].text in MARKS:
                 a = m[0] - 1  # "which he described as "an open orchid"": the relative stands for the object
             return self.indirect_record(c, self.apposition_head(m, lo), a, e, min_words=least)
@@ -352,8 +354,14 @@ class IndirectRules(FrameRules):
         """Where the reported clause ends: before ", which/who/while/according to ...", "and said"."""
         toks = self.toks
         depth = 0
+        sub = None if a > c.first and c.cls != "source-after" else False  # looked up at the first comma
         for k in range(a + 1, e):
             t = toks[k].text
+            if sub is not False and (t == "," or t in MARKS) and self.main_clause(a, k, e, depth):
+                if sub is None:
+                    sub = self.subordinate(c)
+                if sub:
+                    return k + 1 if t in MARKS else k  # "After X said that ..., Y did": the main clause follows
             if t in MARKS:
                 depth ^= 1
                 if not depth and k + 1 < e and k + 1 in self.cue_first and toks[k - 1].text == "," and self.ing_cue(k + 1):
@@ -363,7 +371,7 @@ class IndirectRules(FrameRules):
             w = _norm(t)
             if t == "," and k + 1 < e and (_norm(toks[k + 1].text) in _CUT_AFTER_COMMA or (
                 k + 1 in self.cue_first and self.ing_cue(k + 1)
-            )):
+            )) and not self.relative_inside(k, e):
                 return k  # "..., according to", "..., claiming that ...": the narrator's clause
             if t == "," and k + 2 < e and _norm(toks[k + 1].text) in _CONTRAST and self.has_words(a, k, 4):
                 return k  # "..., but not without controversy", "..., although it cost more"
@@ -373,8 +381,12 @@ class IndirectRules(FrameRules):
                 _norm(toks[k + 2].text) in _SUBJECT_PRONOUNS
             ):
                 return k
+            if w in ("and", "but") and k + 2 < e and _norm(toks[k + 1].text) in _SUBJECT_PRONOUNS and self.narrator_verb(c, k + 2, e):
+                return k - 1 if toks[k - 1].text == "," or toks[k - 1].text in _DASHES else k  # "..., and he reiterated ..."
             if w in ("and", "but") and k + 1 < e and (k + 1 in self.cue_first or k + 2 in self.cue_first and
-                                                       _norm(toks[k + 1].text) in _SKIP_CUT):
+                                                       _norm(toks[k + 1].text) in _SKIP_CUT) and not self.content_verb(
+                c, k + 1 if k + 1 in self.cue_first else k + 2
+            ):
                 return k - 1 if toks[k - 1].text == "," else k
             if w in ("and", "but") and toks[k - 1].text == "," and self.has_words(a, k, 4) and any(
                 i in self.cue_first and self.cue_first[i].cls in ("say", "tell", "verb") for i in range(k + 2, min(k + 7, e))
@@ -384,6 +396,6 @@ class IndirectRules(FrameRules):
                 return k  # "rejected the plan and handed ...": a second verb of the subject's, not the object
             if t in _DASHES and k + 1 < e and _norm(toks[k + 1].text) in ("a", "an") and self.has_words(a, k, 4):
                 return k  # "... — a proposal he has raised before"
-            if t in _DASHES and k + 1 < e and _norm(toks[k + 1].text) in _CUT_AFTER_COMMA:
+            if t in _DASHES and k + 1 < e and _norm(toks[k + 1].text) in _CUT_AFTER_COMMA and not self.relative_inside(k, e):
                 return k
         return e

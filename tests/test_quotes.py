@@ -703,3 +703,118 @@ def test_source_mention(text, cue, mention):
     q = next((q for q in qs if q.cue == cue), None)
     assert q is not None, [(x.kind, x.text, x.cue, x.mention) for x in qs]
     assert q.mention == mention
+
+
+# --- where an indirect content ends (issue 3) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The mayor said the council is not a lobby and supports candidates of both parties.",
+         "the council is not a lobby and supports candidates of both parties"),
+        ("Aides said they are tired of the delays but want the talks to go on.",
+         "they are tired of the delays but want the talks to go on"),
+        ("The mayor said the port would reopen and added that ferries would resume.", "the port would reopen"),
+        ("Ode says the port will reopen and called the strike a mistake.", "the port will reopen"),
+    ],
+)
+def test_a_second_verb_in_another_tense_than_the_cue_belongs_to_the_content(text, content):
+    assert [q.text for q in quotes_of(text) if q.cue in ("said", "says")] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("After the mayor announced that the port would close, the union called a strike.", "announced",
+         "that the port would close"),
+        ("While Ode has said that the plan is sound, her aides are less sure.", "said", "that the plan is sound"),
+        ("Days after the board reported that profits had fallen, Ode resigned.", "reported", "that profits had fallen"),
+        ("When the mayor said that ferries, buses and trams would stop, the unions protested.", "said",
+         "that ferries, buses and trams would stop"),
+        ('Although the minister insisted the budget was "balanced," Ode voted against it.', "insisted",
+         'the budget was "balanced,"'),
+        ("The mayor said the port will close, since the ferries lost money.", "said",
+         "the port will close, since the ferries lost money"),
+    ],
+)
+def test_a_cue_in_a_subordinate_clause_reports_up_to_the_main_clause(text, cue, content):
+    assert [q.text for q in quotes_of(text) if q.cue == cue] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The senator attacked mayors, governors and judges.", "mayors, governors and judges"),
+        ("The report cited three causes, including higher rents.", "three causes, including higher rents"),
+        ("The judge rejected both motions, ruled the lawsuit valid and set a date.", "both motions"),
+    ],
+)
+def test_an_object_noun_phrase_goes_on_past_a_list_comma(text, content):
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The mayor said the plan, which passed last week, will cost more than expected.",
+         "the plan, which passed last week, will cost more than expected"),
+        ("Ode argued the tunnel - which opened in 1990 - needs repairs.", "the tunnel - which opened in 1990 - needs repairs"),
+        ("Aides said the senator, who had been ill, would not run again.", "the senator, who had been ill, would not run again"),
+        ("The mayor said she backs the plan, which passed last week.", "she backs the plan"),
+    ],
+)
+def test_a_relative_clause_set_off_inside_the_content_stays_in_it(text, content):
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The mayor expressed concern about the tunnel.", "the tunnel"),
+        ("Ode voiced support for the new levy.", "the new levy"),
+        ("Ode expressed an interest in running the port.", "running the port"),
+        ("The mayor expressed his support for the levy.", "his support for the levy"),
+    ],
+)
+def test_an_attitude_noun_after_the_cue_leaves_its_object_as_the_content(text, content):
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The senator said she wanted a new port, but found the plan too costly.",
+         "she wanted a new port, but found the plan too costly"),
+        ("The mayor said the port was ready and thought the ferries would return.",
+         "the port was ready and thought the ferries would return"),
+    ],
+)
+def test_a_belief_verb_after_and_goes_on_the_reported_clause(text, content):
+    assert [q.text for q in quotes_of(text) if q.cue == "said"] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ('The mayor said the port would "reopen soon. We have waited long enough."',
+         'the port would "reopen soon. We have waited long enough."'),
+        ('Ode said the levy was "fair, and fair is enough" for now.', 'the levy was "fair, and fair is enough" for now'),
+    ],
+)
+def test_a_quotation_opening_inside_an_indirect_clause_ends_it(text, content):
+    assert [(q.kind, q.text) for q in quotes_of(text)] == [("mixed", content)]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("The mayor said the levy was fair - but he conceded it was late.", "said", "the levy was fair"),
+        ("The mayor said the port would reopen and she also praised the crews.", "said", "the port would reopen"),
+        ("Ode said the port would reopen and we are sure of it.", "said", "the port would reopen and we are sure of it"),
+        ("Ode says she hopes to run, but she knows the odds are long.", "says",
+         "she hopes to run, but she knows the odds are long"),
+    ],
+)
+def test_and_with_a_pronoun_and_a_past_verb_opens_the_narrators_clause(text, cue, content):
+    assert [q.text for q in quotes_of(text) if q.cue == cue] == [content]
