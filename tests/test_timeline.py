@@ -438,7 +438,7 @@ def _bench():
 
 @pytest.mark.shared
 @pytest.mark.skipif(not (SHARED / "eval" / "tempeval3").is_dir(), reason="../shared/eval/tempeval3 is absent")
-@pytest.mark.parametrize("corpus, relaxed_f1, value_f1", [("TimeBank", 0.93, 0.81), ("AQUAINT", 0.93, 0.78)])
+@pytest.mark.parametrize("corpus, relaxed_f1, value_f1", [("TimeBank", 0.93, 0.82), ("AQUAINT", 0.93, 0.79)])
 def test_tempeval3_accuracy(corpus, relaxed_f1, value_f1):
     scores = _bench().evaluate(SHARED / "eval" / "tempeval3" / corpus)["all"]
     assert scores["relaxed_f1"] >= relaxed_f1
