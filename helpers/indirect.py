@@ -61,6 +61,8 @@ _NO_CLAUSE = frozenset("me us him them you in on at during after before from to 
 _NEW_CLAUSE = frozenset("even and but as though although while whereas".split())
 _SKIP_CUT = frozenset("also then later has had have never".split())
 _PRONOUNS = frozenset("he she they we i you it who which that".split())
+#: Cue forms that are never nouns: a cue word right after one is its object ("said comments from ...").
+_ONLY_VERBS = frozenset("said says told tells wrote asked".split())
 #: Lower-case words that stand alone as sources ("officials said", "most said yes", "aides say").
 _GROUPS = frozenset(
     "officials analysts experts critics residents strategists aides advisers advisors sources observers "
@@ -112,7 +114,8 @@ class IndirectRules(FrameRules):
                 a, e = k, hi
             return self.indirect_record(c, m, a, e)
         after = self.cue_first.get(c.last)
-        verb_first = after is not None and _norm(toks[c.last - 1].text).endswith(("ed", "ing")) and toks[c.last].text.islower()
+        verb_first = after is not None and toks[c.last].text.islower() and (
+            _norm(toks[c.last - 1].text).endswith(("ed", "ing")) or _norm(toks[c.last - 1].text) in _ONLY_VERBS)
         if (after is not None and after.cls not in ("phrase", "source-after") and not verb_first) or (c.first - 1 in self.cue_last_tok):
             return  # "the report said", "publish release schedules": one of the two is a noun
         if c.cls in ("say", "verb") and c.first > lo + 2 and toks[c.first - 1].text in (",", *_DASHES):

@@ -587,3 +587,21 @@ def test_polnear_dev_scores_do_not_regress():
     assert scores["all"]["source"][2] >= 0.632
     assert scores["direct"]["content"][2] >= 0.90
     assert scores["direct"]["source"][2] >= 0.855
+
+
+# --- indirect speech whose subject or cue used to be missed ---------------------------------
+
+MISSED_SUBJECTS = [
+    # a cue noun right after "said" is its object, not the cue
+    ("A harbour official said comments from the crews were taken seriously.", "indirect",
+     "comments from the crews were taken seriously", "said", "A harbour official"),
+    ("Lena Sorg said seeing the ferry return was a relief.", "indirect", "seeing the ferry return was a relief", "said", "Lena Sorg"),
+]
+
+
+@pytest.mark.parametrize("text, kind, content, cue, mention", MISSED_SUBJECTS)
+def test_missed_subjects_and_cues(text, kind, content, cue, mention):
+    qs = [q for q in quotes_of(text) if q.flag != "headline" and q.nested_in is None]
+    q = next((q for q in qs if q.cue == cue), None)
+    assert q is not None, [(x.kind, x.text, x.cue, x.mention) for x in qs]
+    assert (q.kind, q.text, q.cue, q.mention) == (kind, content, cue, mention)
