@@ -179,7 +179,7 @@ def mention_before(tokens: Sequence[Token], cue_first: int, lo: int) -> tuple[in
     Skips auxiliaries/adverbs ("has repeatedly said") and a parenthetical between commas or dashes
     ("Lukashenko, who ..., said", "The Chinese - wise people - say"). ``lo`` bounds the search.
     """
-    j = cue_first
+    j, aside = cue_first, False
     while j > lo and (_norm(tokens[j - 1].text) in SKIP_BEFORE_VERB or _adverb(tokens[j - 1].text)
                       or _norm(tokens[j - 1].text) in TIME_WORDS):
         j -= 1  # "has repeatedly said", "(D-Calif.) last week said", "on Friday said"
@@ -191,7 +191,7 @@ def mention_before(tokens: Sequence[Token], cue_first: int, lo: int) -> tuple[in
         while k > lo and tokens[k].text != mark and k > j - 40:
             k -= 1
         if k > lo and tokens[k].text == mark and k < j - 2:
-            j = k
+            j, aside = k, mark == ","
         else:
             return None
     if j > lo and _norm(tokens[j - 1].text) in RELATIVES:
@@ -219,6 +219,10 @@ def mention_before(tokens: Sequence[Token], cue_first: int, lo: int) -> tuple[in
             return (k, j) if k is not None else None
     while i < j and _norm(tokens[i].text) in ("of", "'s", "\u2019", "'"):
         i += 1
+    if j - i == 1 and _norm(tokens[i].text) in TIME_WORDS:
+        return None  # "X, interviewed on Monday, including Y, said": a date is no source
+    if aside and i > lo + 1 and tokens[i - 1].text == "," and j - i == 1 and tokens[i].text.endswith("."):
+        return None  # "Ann Ode, a nurse from Ely, Nev., who ..., said": a place inside an aside
     return (i, j) if i < j else None
 
 

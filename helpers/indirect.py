@@ -61,6 +61,8 @@ _NO_CLAUSE = frozenset("me us him them you in on at during after before from to 
 _NEW_CLAUSE = frozenset("even and but as though although while whereas".split())
 _SKIP_CUT = frozenset("also then later has had have never".split())
 _PRONOUNS = frozenset("he she they we i you it who which that".split())
+#: Most words in a subject that holds an aside ("X, a farmer from Y, who ..., said").
+_LONG_SUBJECT = 32
 #: Cue forms that are never nouns: a cue word right after one is its object ("said comments from ...").
 _ONLY_VERBS = frozenset("said says told tells wrote asked".split())
 #: Lower-case words that stand alone as sources ("officials said", "most said yes", "aides say").
@@ -147,7 +149,7 @@ class IndirectRules(FrameRules):
                 m2 = mention_after(toks, c.last, hi)
                 if m2 and (m2[1] >= hi or toks[m2[1]].text in (".", ",", ";", "!", "?")):
                     return self.indirect_record(c, m2, lo, c.first - 1)
-            m = self.sentence_subject(lo, b) if c.cls != "post" and self.complement(c, hi) is not None else None
+            m = self.sentence_subject(lo, b, long=c.cls in ("say", "tell")) if c.cls != "post" and self.complement(c, hi) is not None else None
             if m is None:
                 return
         a = self.complement(c, hi) if c.cls != "post" else None
@@ -191,9 +193,10 @@ class IndirectRules(FrameRules):
                 return all(not _is_word(t.text) for t in toks[i:hi]) if w in (",", ";", ":") else False
         return True
 
-    def sentence_subject(self, lo: int, b: int) -> tuple[int, int] | None:
+    def sentence_subject(self, lo: int, b: int, *, long: bool = False) -> tuple[int, int] | None:
         """The whole stretch before the verb as its subject ("Thirty-one percent of those surveyed say",
-        "By big margins, those polled say"), when it holds no clause break, quotation or other cue."""
+        "By big margins, those polled say"), when it holds no clause break, quotation or other cue;
+        ``long``: up to ``_LONG_SUBJECT`` words when it holds an aside ("Ann Ode, a farmer from Ely, said")."""
         toks = self.toks
         k = lo
         while k < b and (_norm(toks[k].text) in _LEAD_CONJ or not _is_word(toks[k].text)):
@@ -201,13 +204,36 @@ class IndirectRules(FrameRules):
         comma = next((i for i in range(k, min(k + 6, b)) if toks[i].text == ","), None)
         if comma is not None and _norm(toks[k].text) in STOP_WORDS:
             k = comma + 1  # an opening adverbial: "Indeed,", "In New Hampshire,"
-        if not 0 < b - k <= 16 or _norm(toks[k].text) in ("it", "there", "this", "that"):
+        e = b
+        while e > k and toks[e - 1].text in (",", *_DASHES):
+            e -= 1  # "Sen. Ann Ode (D-Vt.), said"
+        aside = long and self.aside_subject(k, e)
+        b = e if aside else b
+        if not 0 < b - k <= (_LONG_SUBJECT if aside else 16) or _norm(toks[k].text) in ("it", "there", "this", "that"):
             return None
+        depth = 0
         for i in range(k, b):
             t = toks[i].text
-            if i in self.cue_first or t in (".", ";", ":", "?", "!", "(", ")") or t in MARKS:
+            depth += (t == "(") - (t == ")")
+            if t == "." and aside and toks[i - 1].end == toks[i].start:
+                continue  # an abbreviation inside the sentence: "Jackson, Miss., a nurse"
+            if i in self.cue_first and (not aside or i in self.used):
+                return None  # another cue's record; "officers questioned on Monday, including X, said" has none
+            if t in (".", ";", ":", "?", "!") or t in MARKS or depth < 0 or (depth and not aside):
                 return None
-        return (k, b)
+        return (k, b) if depth == 0 else None
+
+    def aside_subject(self, k: int, b: int) -> bool:
+        """``toks[k:b]`` is a noun phrase with an aside ("Ann Ode, a farmer from Ely,", "Ode (R-Vt.)"): its
+        head before the first comma, dash or parenthesis has no verb and it ends on a noun, not "the"."""
+        toks = self.toks
+        first = next((i for i in range(k, b) if toks[i].text in (",", "(", *_DASHES)), None)
+        last = _norm(toks[b - 1].text) if b > k else ""
+        if first is None or first == k or last in STOP_WORDS | _DETERMINERS or last in ("a", "an", "the", "his", "her", "their", "its"):
+            return toks[b - 1].text == ")" and first is not None and first > k
+        if any(_norm(t.text) in _AUX | _COMMON_VERBS | _PRONOUNS for t in toks[k:first]):
+            return False  # "The result is ...", "Ramos became ..., which": a clause, not a subject
+        return not any(toks[i].text == "," and _norm(toks[i + 1].text) in _LEAD_CONJ for i in range(k, b - 1))
 
     def subject(self, lo: int, hi: int) -> tuple[int, int] | None:
         """The sentence's subject for a second verb ("They met him and said ..."): a pronoun or a name."""

@@ -596,6 +596,15 @@ MISSED_SUBJECTS = [
     ("A harbour official said comments from the crews were taken seriously.", "indirect",
      "comments from the crews were taken seriously", "said", "A harbour official"),
     ("Lena Sorg said seeing the ferry return was a relief.", "indirect", "seeing the ferry return was a relief", "said", "Lena Sorg"),
+    # a long subject holding an aside, a parenthesis or an abbreviation
+    ("The harbour master -- who has worked the docks for thirty years -- said the pier was unsafe.", "indirect",
+     "the pier was unsafe", "said", "The harbour master -- who has worked the docks for thirty years"),
+    ("Rep. Ann Lowe (D-Ore.), said after the vote that the bill would pass.", "indirect",
+     "that the bill would pass", "said", "Rep. Ann Lowe (D-Ore.)"),
+    ("Several fishermen questioned at the docks on Monday, including Mr. Berg, said the quota was too low.", "indirect",
+     "the quota was too low", "said", "Several fishermen questioned at the docks on Monday, including Mr. Berg"),
+    ("Ines Duarte, a nurse from Reno, Nev., working the night shift at the county clinic, said the ward was full.", "indirect",
+     "the ward was full", "said", "Ines Duarte, a nurse from Reno, Nev., working the night shift at the county clinic"),
 ]
 
 
