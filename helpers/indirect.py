@@ -13,7 +13,7 @@ clause or attribution begins (``, which ...``, ``, according to ...``, ``, and N
 
 from __future__ import annotations
 
-from .cues import RELATIVES, SKIP_BEFORE_VERB, STOP_WORDS, TIME_WORDS, Cue, _is_word, _norm, mention_after, mention_before, passive
+from .cues import RELATIVES, SKIP_BEFORE_VERB, STOP_WORDS, TIME_WORDS, Cue, _is_word, _norm, mention_after, mention_before, passive, quantity
 from .indirect_frames import FrameRules
 from .quotemarks import MARKS
 
@@ -129,7 +129,7 @@ class IndirectRules(FrameRules):
         m = mention_before(toks, c.first, lo)
         if m is not None and any(i in self.cue_last_tok for i in range(*m)):
             m = None
-        if m is not None and m[1] - m[0] == 1 and toks[m[0]].text.islower() and _norm(toks[m[0]].text) not in _PRONOUNS | _GROUPS:
+        if m is not None and m[1] - m[0] == 1 and toks[m[0]].text.islower() and _norm(toks[m[0]].text) not in _PRONOUNS | _GROUPS and not quantity(toks[m[0]].text):
             m = None  # "sudden releases", "long complained": not a source
         if m is not None and _norm(toks[m[0]].text) in RELATIVES and m[1] - m[0] == 1:
             m = self.antecedent(m[0], lo) or m

@@ -605,6 +605,14 @@ MISSED_SUBJECTS = [
      "the quota was too low", "said", "Several fishermen questioned at the docks on Monday, including Mr. Berg"),
     ("Ines Duarte, a nurse from Reno, Nev., working the night shift at the county clinic, said the ward was full.", "indirect",
      "the ward was full", "said", "Ines Duarte, a nurse from Reno, Nev., working the night shift at the county clinic"),
+    # numbers and plain determiners as sources
+    ("Most growers backed the levy, and three-quarters said the price was fair.", "indirect",
+     "the price was fair", "said", "three-quarters"),
+    ("Most riders liked the new line, but one in four said the buses ran late.", "indirect",
+     "the buses ran late", "said", "one in four"),
+    ("Most riders liked the new line; 38% say the fares are too high.", "indirect", "the fares are too high", "say", "38%"),
+    ("The mill, these workers said, would close by spring.", "indirect",
+     "The mill, these workers said, would close by spring", "said", "these workers"),
 ]
 
 
