@@ -61,6 +61,8 @@ _NO_CLAUSE = frozenset("me us him them you in on at during after before from to 
 _NEW_CLAUSE = frozenset("even and but as though although while whereas".split())
 _SKIP_CUT = frozenset("also then later has had have never".split())
 _PRONOUNS = frozenset("he she they we i you it who which that".split())
+#: Words that open a reported clause after the object of "told" ("told the AP his firm had ...").
+_CLAUSE_OPENERS = frozenset("a an the his her their its our my this these those".split())
 #: Most words in a subject that holds an aside ("X, a farmer from Y, who ..., said").
 _LONG_SUBJECT = 32
 #: Cue forms that are never nouns: a cue word right after one is its object ("said comments from ...").
@@ -269,6 +271,26 @@ class IndirectRules(FrameRules):
                 return (k, j)  # "... launched", "Wealth-X keeps"
         return None
 
+    def told_clause(self, obj: int, k: int, hi: int) -> bool:
+        """After "told", ``toks[obj:k]`` is a name or pronoun object and a clause with a verb starts at ``k``."""
+        toks = self.toks
+        title = True  # lower-case words only before the name: "radio host Ann Ode"
+        for i in range(obj, k):
+            w = toks[i].text
+            title = title and w.islower()
+            if not (w[:1].isupper() or _norm(w) in _NO_CLAUSE or _norm(w) in ("'s", "the") and i > obj
+                    or (title and _norm(w) not in STOP_WORDS) or (_norm(w) == "the" and i == obj)):
+                return False  # the object: "the AP", "host Ann Ode", "Radio Ode's host", "me"
+        if k + 1 < hi and _norm(toks[k + 1].text) in TIME_WORDS:
+            return False  # "told them this week he ...": an adjunct, the clause comes later
+        for i in range(k + 1, min(k + 8, hi)):
+            w = toks[i].text
+            if not _is_word(w) and w not in ("'s", "'", "\u2019"):
+                return False
+            if w.islower() and (_norm(w) in _AUX or (w.endswith("ed") and len(w) > 4)):
+                return True
+        return False
+
     def adjunct_skip(self, c: Cue, hi: int) -> int | None:
         """After "said on Friday", "told ABC on Monday", "says in a statement": where the clause begins."""
         toks = self.toks
@@ -319,6 +341,10 @@ class IndirectRules(FrameRules):
                 return c.last if self.has_words(k, hi, 2) else None
             if c.cls == "tell" and k > c.last and w in _SUBJECT_PRONOUNS and _is_word(toks[k - 1].text):
                 return k if self.has_words(k, hi, 3) else None  # "told him she worries ..."
+            if c.cls == "tell" and k > c.last and w in _CLAUSE_OPENERS and _norm(toks[c.last - 1].text) in ("told", "tells") and (
+                self.told_clause(c.last, k, hi)
+            ):
+                return k  # "told the AP her group had never met him", "told host Ann Ode a loss was likely"
             if w in _WH and c.cls != "source-after" and k >= c.last:
                 return k if self.has_words(k, hi, 3) else None  # "asked them whether ...", "explained how ..."
             if not _is_word(toks[k].text) and w != ",":

@@ -613,6 +613,10 @@ MISSED_SUBJECTS = [
     ("Most riders liked the new line; 38% say the fares are too high.", "indirect", "the fares are too high", "say", "38%"),
     ("The mill, these workers said, would close by spring.", "indirect",
      "The mill, these workers said, would close by spring", "said", "these workers"),
+    # "told" + a name object + a bare clause
+    ("Ms. Varga told the BBC her shop had lost half its trade.", "indirect", "her shop had lost half its trade", "told", "Ms. Varga"),
+    ("The skipper told radio host Ben Aldo the catch was the worst in years.", "indirect",
+     "the catch was the worst in years", "told", "The skipper"),
 ]
 
 
@@ -622,3 +626,15 @@ def test_missed_subjects_and_cues(text, kind, content, cue, mention):
     q = next((q for q in qs if q.cue == cue), None)
     assert q is not None, [(x.kind, x.text, x.cue, x.mention) for x in qs]
     assert (q.kind, q.text, q.cue, q.mention) == (kind, content, cue, mention)
+
+
+NO_TOLD_CLAUSE = [
+    "The ministry told the AP the story of the strike.",
+    "The mayor told the council this week the budget would wait.",
+]
+
+
+@pytest.mark.parametrize("text", NO_TOLD_CLAUSE)
+def test_told_with_two_objects_or_a_time_is_no_bare_clause(text):
+    qs = [q for q in quotes_of(text) if q.flag != "headline"]
+    assert not [q for q in qs if q.cue == "told" and q.text.startswith(("the story", "this week"))], qs
