@@ -13,7 +13,7 @@ clause or attribution begins (``, which ...``, ``, according to ...``, ``, and N
 
 from __future__ import annotations
 
-from .cues import RELATIVES, SKIP_BEFORE_VERB, STOP_WORDS, TIME_WORDS, Cue, _is_word, _norm, mention_after, mention_before, passive, quantity
+from .cues import RELATIVES, SKIP_BEFORE_VERB, STOP_WORDS, TIME_WORDS, Cue, _adverb, _is_word, _norm, mention_after, mention_before, passive, quantity
 from .indirect_frames import FrameRules
 from .quotemarks import MARKS
 
@@ -63,6 +63,10 @@ _SKIP_CUT = frozenset("also then later has had have never".split())
 _PRONOUNS = frozenset("he she they we i you it who which that".split())
 #: Words that open a reported clause after the object of "told" ("told the AP his firm had ...").
 _CLAUSE_OPENERS = frozenset("a an the his her their its our my this these those".split())
+#: Determiners and possessives: a cue word after one is a noun ("the estimates", "Ode's tweet").
+_DETERMINERS_ALL = frozenset("a an the his her its their our my your 's ' \u2019".split())
+#: Words that open a clause (a relative's head after one is the clause's subject, "What he said was").
+_CLAUSE_START = frozenset("and but or so while if because although though when whereas since unless as".split())
 #: Most words in a subject that holds an aside ("X, a farmer from Y, who ..., said").
 _LONG_SUBJECT = 32
 #: Cue forms that are never nouns: a cue word right after one is its object ("said comments from ...").
@@ -291,6 +295,40 @@ class IndirectRules(FrameRules):
                 return True
         return False
 
+    def gap_before(self, first: int) -> bool:
+        """The subject before ``toks[first]`` sits in a relative clause that lacks its own subject: "which
+        officials (said was)", "displaying what analysts", "a probe the agency", "a theme Ode"; not "What he
+        (said was wrong)" or "not everything Ode (says is true)", where the clause is the sentence's subject."""
+        toks = self.toks
+        if first < 2 or _norm(toks[first - 1].text) in _DETERMINERS_ALL or _norm(toks[first - 1].text).endswith("'s"):
+            return False  # "the estimates are", "Ode's tweet was": the cue is a noun
+        i = first - 1
+        while i > 0 and i > first - 7 and toks[i - 1].sentence == toks[first].sentence:
+            w = _norm(toks[i - 1].text)
+            if w in ("which", "who", "whom"):
+                return True
+            if w in _GAP:
+                return self.inside_clause(i - 1)
+            if not _is_word(w) and w not in ("'s", "'", "\u2019"):
+                return i == first - 1  # "..., officials said will": a one-word subject after a break
+            if w in STOP_WORDS and w not in SKIP_BEFORE_VERB:
+                return False
+            if toks[i - 1].text.islower() and not _adverb(w) and (
+                toks[i].text[:1].isupper() or _norm(toks[i].text) in ("the", "a", "an")
+            ):
+                return self.inside_clause(i - 1)  # "a probe the agency said was": a noun and its relative
+            i -= 1
+        return False
+
+    def inside_clause(self, i: int) -> bool:
+        """``toks[i]`` (with its determiners) does not open the sentence or a clause ("What he said was")."""
+        toks = self.toks
+        while i > 0 and _norm(toks[i - 1].text) in _DETERMINERS_ALL | {"not", "every", "all"}:
+            i -= 1
+        return i > 0 and toks[i - 1].sentence == toks[i].sentence and toks[i - 1].text not in (":", ";") and (
+            _norm(toks[i - 1].text) not in _CLAUSE_START
+        )
+
     def adjunct_skip(self, c: Cue, hi: int) -> int | None:
         """After "said on Friday", "told ABC on Monday", "says in a statement": where the clause begins."""
         toks = self.toks
@@ -353,9 +391,7 @@ class IndirectRules(FrameRules):
                 return -k - 1  # "most said yes", "he said no": a one-word answer
             if c.cls in ("say", "phrase", "think") and k == c.last and (w not in STOP_WORDS or w in _OPENERS) and w != ",":
                 return k if self.has_words(k, hi, 2) else None
-            if c.cls in ("say", "think") and k == c.last and w in _AUX and self.has_words(k, hi, 2) and c.first > 1 and (
-                _norm(toks[c.first - 2].text) in _GAP or not _is_word(toks[c.first - 2].text)
-            ):
+            if c.cls in ("say", "think") and k == c.last and w in _AUX and self.has_words(k, hi, 2) and self.gap_before(c.first):
                 return k  # "which officials said will take effect": the relative's clause goes on after the cue
             if c.cls == "say" and k == c.last and w == "," and k + 1 < hi and _norm(toks[k + 1].text) not in STOP_WORDS:
                 return k + 1 if self.has_words(k, hi, 4) and toks[k + 1].start not in self.outer_set else None

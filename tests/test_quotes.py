@@ -617,6 +617,11 @@ MISSED_SUBJECTS = [
     ("Ms. Varga told the BBC her shop had lost half its trade.", "indirect", "her shop had lost half its trade", "told", "Ms. Varga"),
     ("The skipper told radio host Ben Aldo the catch was the worst in years.", "indirect",
      "the catch was the worst in years", "told", "The skipper"),
+    # a relative clause whose subject is the cue's gap: the content starts at the verb after the cue
+    ("The dam needed a repair that officials say will cost millions.", "indirect", "will cost millions", "say", "officials"),
+    ("It rests on a survey the county health office said was flawed from the start.", "indirect",
+     "was flawed from the start", "said", "a survey the county health office"),
+    ("The crews found what many divers said was a wreck from the war.", "indirect", "was a wreck from the war", "said", "many divers"),
 ]
 
 
@@ -626,6 +631,12 @@ def test_missed_subjects_and_cues(text, kind, content, cue, mention):
     q = next((q for q in qs if q.cue == cue), None)
     assert q is not None, [(x.kind, x.text, x.cue, x.mention) for x in qs]
     assert (q.kind, q.text, q.cue, q.mention) == (kind, content, cue, mention)
+
+
+@pytest.mark.parametrize("text", ["What the mayor said was wrong.", "Not everything the ministry says is false.",
+                                  "The estimates are rising again.", "Ode's tweet was deleted within an hour."])
+def test_a_cue_before_a_verb_that_is_the_sentence_verb_is_no_gap(text):
+    assert [q for q in quotes_of(text) if q.flag != "headline"] == []
 
 
 NO_TOLD_CLAUSE = [
