@@ -78,7 +78,7 @@ _GROUPS = frozenset(
     "investigators prosecutors police authorities witnesses scientists researchers historians diplomats "
     "activists members leaders people pollsters respondents participants insiders operatives donors "
     "delegates attendees protesters protestors officers spokesmen executives scholars others many most some "
-    "several few both all half".split()
+    "several few both all half analyst expert official source aide spokesman spokeswoman spokesperson".split()
 )
 
 
@@ -153,8 +153,11 @@ class IndirectRules(FrameRules):
         if m is None:  # "..., said X."
             if c.cls in ("say", "verb") and c.first > lo + 2 and toks[c.first - 1].text == ",":
                 m2 = mention_after(toks, c.last, hi)
-                if m2 and (m2[1] >= hi or toks[m2[1]].text in (".", ",", ";", "!", "?")):
-                    return self.indirect_record(c, m2, lo, c.first - 1)
+                if m2 and (m2[1] >= hi or toks[m2[1]].text in (".", ",", ";", "!", "?") or (
+                    _norm(toks[m2[1]].text) in ("in", "at", "on") and self.adjunct_tail(m2[1], hi)
+                    and not any(_verb_like(t.text) for t in toks[m2[0] : m2[1]])
+                )):
+                    return self.indirect_record(c, m2, lo, c.first - 1)  # also "..., says analyst Ann Ode in Riga."
             m = self.sentence_subject(lo, b, long=c.cls in ("say", "tell")) if c.cls != "post" and self.complement(c, hi) is not None else None
             if m is None:
                 return

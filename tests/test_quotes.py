@@ -622,6 +622,11 @@ MISSED_SUBJECTS = [
     ("It rests on a survey the county health office said was flawed from the start.", "indirect",
      "was flawed from the start", "said", "a survey the county health office"),
     ("The crews found what many divers said was a wreck from the war.", "indirect", "was a wreck from the war", "said", "many divers"),
+    # a source after the cue followed by a place; a bare singular source
+    ("Fishing has fallen by a third since 2010, says marine biologist Ana Ruiz in Vigo.", "indirect",
+     "Fishing has fallen by a third since 2010", "says", "marine biologist Ana Ruiz"),
+    ("Turnout will decide the race in the north, analyst says.", "indirect",
+     "Turnout will decide the race in the north", "says", "analyst"),
 ]
 
 
