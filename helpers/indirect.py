@@ -67,6 +67,8 @@ _CLAUSE_OPENERS = frozenset("a an the his her their its our my this these those"
 _DETERMINERS_ALL = frozenset("a an the his her its their our my your 's ' \u2019".split())
 #: Words that open a clause (a relative's head after one is the clause's subject, "What he said was").
 _CLAUSE_START = frozenset("and but or so while if because although though when whereas since unless as".split())
+#: Words that open an adverbial clause fronted in a report ("said that because ..., ...", "says despite ...").
+_SUBORDINATORS = frozenset("because despite although though while if when since unless once".split())
 #: Most words in a subject that holds an aside ("X, a farmer from Y, who ..., said").
 _LONG_SUBJECT = 32
 #: Cue forms that are never nouns: a cue word right after one is its object ("said comments from ...").
@@ -298,6 +300,16 @@ class IndirectRules(FrameRules):
                 return True
         return False
 
+    def fronted_clause(self, k: int, hi: int) -> bool:
+        """``toks[k:hi]`` is an adverbial clause, a comma and a main clause with a subject pronoun or name."""
+        toks = self.toks
+        comma = next((i for i in range(k + 2, min(k + 20, hi)) if toks[i].text in (",", ".", ";", ":") or toks[i].text in MARKS), None)
+        if comma is None or toks[comma].text != "," or comma + 2 >= hi:
+            return False
+        nxt = toks[comma + 1].text
+        return _norm(nxt) in _SUBJECT_PRONOUNS | {"it", "there"} or nxt in MARKS or (
+            nxt[:1].isupper() and _norm(nxt) not in STOP_WORDS) or _norm(nxt) in _CLAUSE_OPENERS
+
     def gap_before(self, first: int) -> bool:
         """The subject before ``toks[first]`` sits in a relative clause that lacks its own subject: "which
         officials (said was)", "displaying what analysts", "a probe the agency", "a theme Ode"; not "What he
@@ -394,6 +406,8 @@ class IndirectRules(FrameRules):
                 return -k - 1  # "most said yes", "he said no": a one-word answer
             if c.cls in ("say", "phrase", "think") and k == c.last and (w not in STOP_WORDS or w in _OPENERS) and w != ",":
                 return k if self.has_words(k, hi, 2) else None
+            if c.cls in ("say", "think") and k == c.last and w in _SUBORDINATORS and self.fronted_clause(k, hi):
+                return k  # "says despite the cost, the plan will go ahead": an adverbial clause opens the report
             if c.cls in ("say", "think") and k == c.last and w in _AUX and self.has_words(k, hi, 2) and self.gap_before(c.first):
                 return k  # "which officials said will take effect": the relative's clause goes on after the cue
             if c.cls == "say" and k == c.last and w == "," and k + 1 < hi and _norm(toks[k + 1].text) not in STOP_WORDS:

@@ -627,6 +627,11 @@ MISSED_SUBJECTS = [
      "Fishing has fallen by a third since 2010", "says", "marine biologist Ana Ruiz"),
     ("Turnout will decide the race in the north, analyst says.", "indirect",
      "Turnout will decide the race in the north", "says", "analyst"),
+    # an adverbial clause opening the report after the cue
+    ("The coach says despite the loss, his team will reach the final.", "indirect",
+     "despite the loss, his team will reach the final", "says", "The coach"),
+    ("Mr. Pavel said because the river rose so fast, the town had no warning.", "indirect",
+     "because the river rose so fast, the town had no warning", "said", "Mr. Pavel"),
 ]
 
 
