@@ -392,6 +392,10 @@ class IndirectRules(FrameRules):
                 return c.last - 1 if self.has_words(k, hi, 1) else None
             if c.cls == "want" and w == "to":  # "declined to comment", "wants voters to know"
                 return c.last if self.has_words(k, hi, 2) else None
+            if c.cls == "tell" and k > c.last and w == "about" and _norm(toks[c.last - 1].text) in ("asked", "asks") and (
+                self.has_words(k, hi, 2) and all(_is_word(t.text) or t.text in ("'s", "\u2019", "'") for t in toks[c.last : k])
+            ):
+                return -k - 1  # "asked the mayor about the budget": what was asked is the object
             if c.cls == "tell" and k > c.last and w in _SUBJECT_PRONOUNS and _is_word(toks[k - 1].text):
                 return k if self.has_words(k, hi, 3) else None  # "told him she worries ..."
             if c.cls == "tell" and k > c.last and w in _CLAUSE_OPENERS and _norm(toks[c.last - 1].text) in ("told", "tells") and (

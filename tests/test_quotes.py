@@ -632,6 +632,9 @@ MISSED_SUBJECTS = [
      "despite the loss, his team will reach the final", "says", "The coach"),
     ("Mr. Pavel said because the river rose so fast, the town had no warning.", "indirect",
      "because the river rose so fast, the town had no warning", "said", "Mr. Pavel"),
+    # "asked X about Y": what was asked
+    ("Local host Dana Reyes asked the governor about the closed hospital wards.", "indirect",
+     "about the closed hospital wards", "asked", "Local host Dana Reyes"),
 ]
 
 
