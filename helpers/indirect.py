@@ -84,6 +84,11 @@ _GROUPS = frozenset(
 )
 
 
+def _ing(word: str) -> bool:
+    """A lower-case participle ("wiping", "noting"), which after a comma opens the narrator's adjunct."""
+    return word.islower() and word.endswith("ing") and len(word) > 4 and word not in ("nothing", "something", "everything", "anything", "including")
+
+
 def _verb_like(word: str) -> bool:
     """A lower-case past form or auxiliary that starts a second verb phrase ("and handed", "and has")."""
     w = _norm(word)
@@ -187,7 +192,7 @@ class IndirectRules(FrameRules):
                     m = (p + 1, m[1])
             if m[0] > lo + 1 and toks[m[0] - 1].text in (",", *_DASHES):  # "..., X said."
                 if (nxt + 1 < hi and toks[nxt].text == "," and toks[nxt + 1].text[:1].islower()
-                        and _norm(toks[nxt + 1].text) not in _CUT_AFTER_COMMA | _NEW_CLAUSE | _LEAD_CONJ
+                        and _norm(toks[nxt + 1].text) not in _CUT_AFTER_COMMA | _NEW_CLAUSE | _LEAD_CONJ and not self.participle(nxt + 1, hi)
                         and self.has_words(nxt + 1, hi, 2)):
                     return self.indirect_record(c, m, lo, hi)  # "Costs, he added, were rising": the cue sits inside
                 return self.indirect_record(c, m, lo, m[0] - 1)
@@ -201,8 +206,22 @@ class IndirectRules(FrameRules):
         for i in range(k, hi):
             w = _norm(toks[i].text)
             if w in ("that", ",", ";", ":") or w in _SUBJECT_PRONOUNS or w in _WH or i in self.cue_first:
+                if w == "," and i + 1 < hi and (_ing(toks[i + 1].text) or _norm(toks[i + 1].text) in _CUT_AFTER_COMMA):
+                    return True  # "..., X said on Tuesday in Paris, noting that ...": a participle follows
                 return all(not _is_word(t.text) for t in toks[i:hi]) if w in (",", ";", ":") else False
         return True
+
+    def participle(self, k: int, hi: int) -> bool:
+        """``toks[k]`` opens a participle phrase of the narrator's (", wiping his brow"), not a gerund subject
+        (", replacing her would be hard")."""
+        toks = self.toks
+        return _ing(toks[k].text) and not any(_norm(t.text) in _AUX for t in toks[k + 1 : min(k + 5, hi)])
+
+    def day_adjunct(self, k: int, hi: int) -> bool:
+        """``toks[k:hi]`` is a day and its adjunct, with no verb before a comma ("Tuesday in Paris, noting ...")."""
+        toks = self.toks
+        head = next((i for i in range(k, hi) if toks[i].text == ","), hi)
+        return self.adjunct_tail(k, hi) and not any(_norm(t.text) in _AUX or t.text.endswith("'s") for t in toks[k:head])
 
     def sentence_subject(self, lo: int, b: int, *, long: bool = False) -> tuple[int, int] | None:
         """The whole stretch before the verb as its subject ("Thirty-one percent of those surveyed say",
@@ -408,13 +427,13 @@ class IndirectRules(FrameRules):
                 return None
             if c.cls == "say" and k == c.last and w in _ANSWERS and (k + 1 >= hi or not _is_word(toks[k + 1].text)):
                 return -k - 1  # "most said yes", "he said no": a one-word answer
-            if c.cls in ("say", "phrase", "think") and k == c.last and (w not in STOP_WORDS or w in _OPENERS) and w != ",":
+            if c.cls in ("say", "phrase", "think") and k == c.last and (w not in STOP_WORDS or w in _OPENERS) and w != "," and not (w in _DAYS and self.day_adjunct(k, hi)):
                 return k if self.has_words(k, hi, 2) else None
             if c.cls in ("say", "think") and k == c.last and w in _SUBORDINATORS and self.fronted_clause(k, hi):
                 return k  # "says despite the cost, the plan will go ahead": an adverbial clause opens the report
             if c.cls in ("say", "think") and k == c.last and w in _AUX and self.has_words(k, hi, 2) and self.gap_before(c.first):
                 return k  # "which officials said will take effect": the relative's clause goes on after the cue
-            if c.cls == "say" and k == c.last and w == "," and k + 1 < hi and _norm(toks[k + 1].text) not in STOP_WORDS:
+            if c.cls == "say" and k == c.last and w == "," and k + 1 < hi and _norm(toks[k + 1].text) not in STOP_WORDS and not self.participle(k + 1, hi):
                 return k + 1 if self.has_words(k, hi, 4) and toks[k + 1].start not in self.outer_set else None
             if c.cls in ("say", "verb", "tell") and k == c.last and w in _OBJECT_PREPS and k + 2 < hi and (
                 _is_word(toks[k + 1].text) and _norm(toks[k + 1].text) not in TIME_WORDS | _DAYS | STOP_WORDS

@@ -632,6 +632,12 @@ MISSED_SUBJECTS = [
      "despite the loss, his team will reach the final", "says", "The coach"),
     ("Mr. Pavel said because the river rose so fast, the town had no warning.", "indirect",
      "because the river rose so fast, the town had no warning", "said", "Mr. Pavel"),
+    # a participle or a day with its adjunct after "X said" is the narrator's, not the report
+    ("Business was slow, the baker said, wiping flour from her hands.", "indirect", "Business was slow", "said", "the baker"),
+    ("The bridge is unsafe, Mayor Ode said Monday in Riga, citing a new survey.", "indirect",
+     "The bridge is unsafe", "said", "Mayor Ode"),
+    ("The plan is sound, she said, replacing it would cost far more.", "indirect",
+     "replacing it would cost far more", "said", "she"),  # a gerund subject: the report goes on
     # "asked X about Y": what was asked
     ("Local host Dana Reyes asked the governor about the closed hospital wards.", "indirect",
      "about the closed hospital wards", "asked", "Local host Dana Reyes"),
