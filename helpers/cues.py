@@ -230,7 +230,7 @@ def mention_before(tokens: Sequence[Token], cue_first: int, lo: int) -> tuple[in
         if not apostrophe and lw != "'s" and w != "%" and (not _is_word(w) or lw in STOP_WORDS):
             if lw in ("in", "but") and i - 2 >= lo and i < j and quantity(tokens[i].text) and quantity(tokens[i - 2].text):
                 i -= 2  # "one in four", "all but two"
-            elif lw in ("these", "those") and i < j:
+            elif lw in ("these", "those") and i < j and not (i - 2 >= lo and _norm(tokens[i - 2].text) == "of"):
                 i -= 1  # "these people", "those polled"
             break
         i -= 1
