@@ -140,7 +140,8 @@ class IndirectRules(FrameRules):
             m = None  # "sudden releases", "long complained": not a source
         if m is not None and _norm(toks[m[0]].text) in RELATIVES and m[1] - m[0] == 1:
             m = self.antecedent(m[0], lo) or m
-        ing = _norm(toks[c.first].text).endswith("ing") and c.first > lo and toks[c.first - 1].text == ","
+        ing = _norm(toks[c.first].text).endswith("ing") and c.first > lo + 1 and (toks[c.first - 1].text == "," or (
+            toks[c.first - 1].text in MARKS and toks[c.first - 2].text == ","))  # also '... "New York values," saying'
         b = c.first
         while b > lo and _norm(toks[b - 1].text) in SKIP_BEFORE_VERB:
             b -= 1  # "... and then said", "but has since said"

@@ -40,6 +40,8 @@ _DETERMINERS_ALL = frozenset("a an the his her its their our my your 's ' \u2019
 _CLAUSE_START = frozenset("and but or so while if because although though when whereas since unless as".split())
 #: Most words in a subject that holds an aside ("X, a farmer from Y, who ..., said").
 _LONG_SUBJECT = 32
+#: Capitalised sentence openers that are no name ("The plan", "Some voters", "Former aides").
+_NOT_NAMES = frozenset("the a an some any many most several all both each every no former absent".split())
 
 
 class SubjectRules:
@@ -131,6 +133,10 @@ class SubjectRules:
                 and _norm(toks[j - 1].text) not in ("the", "a", "an", "this", "these", "those", "his", "her", "their", "its")
             )):
                 return (k, j)  # "... launched", "Wealth-X keeps"
+            if w.islower() and not _adverb(w) and all(t.text[:1].isupper() for t in toks[k:j]) and (
+                _norm(toks[k].text) not in STOP_WORDS | _NOT_NAMES
+            ):
+                return (k, j)  # "Ann Ode threw her support ...": a name, then an irregular verb
         return None
 
     def told_clause(self, obj: int, k: int, hi: int) -> bool:

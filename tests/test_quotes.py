@@ -638,6 +638,11 @@ MISSED_SUBJECTS = [
      "The bridge is unsafe", "said", "Mayor Ode"),
     ("The plan is sound, she said, replacing it would cost far more.", "indirect",
      "replacing it would cost far more", "said", "she"),  # a gerund subject: the report goes on
+    # ", saying ..." shares the subject of the sentence: a name before an irregular verb, a quote before the comma
+    ("Lena Sorg threw her weight behind the strike on Friday, saying the pay offer was an insult.", "indirect",
+     "the pay offer was an insult", "saying", "Lena Sorg"),
+    ('The mayor gave a spirited defence of "harbour values," saying the town owed its fishermen everything.', "indirect",
+     "the town owed its fishermen everything", "saying", "The mayor"),
     # "asked X about Y": what was asked
     ("Local host Dana Reyes asked the governor about the closed hospital wards.", "indirect",
      "about the closed hospital wards", "asked", "Local host Dana Reyes"),
