@@ -19,6 +19,7 @@ from .cues import (
     mention_before, passive,
 )
 from .indirect import _ADJUNCT_START, _DASHES, _DAYS, _LEAD_CONJ, _QUIET, IndirectRules
+from .indirect_subjects import SubjectRules
 from .quote_shapes import TITLE_TOKENS, QuoteShapes
 from .quotemarks import MARKS, scan_quotes
 from .text import Doc
@@ -50,7 +51,7 @@ _INTRO = frozenset("back before after later earlier then when while since once i
 _DETERMINERS = frozenset("a an the his her their its our this that".split())
 
 
-class Finder(IndirectRules, QuoteShapes):
+class Finder(IndirectRules, SubjectRules, QuoteShapes):
     """One pass over a Doc: cues, quotation marks, then the records."""
 
     def __init__(self, doc: Doc, lexicon: CueLexicon | None = None) -> None:

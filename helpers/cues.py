@@ -191,10 +191,26 @@ BE_FORMS = frozenset("is was were are am be been being 's".split())
 RELATIVES = frozenset(("who", "which", "that"))
 _PARTICIPLES = frozenset("said told written shown known found thought held seen heard read put".split())
 MAX_MENTION = 8
+#: Number words that stand alone as a source ("three-quarters said", "one in four say").
+QUANTITIES = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred dozen half third thirds quarter quarters one-third two-thirds three-quarters "
+    "one-quarter one-half majority minority plurality none all".split()
+)
 
 
 def _is_word(tok: str) -> bool:
     return any(ch.isalnum() for ch in tok)
+
+
+def quantity(word: str) -> bool:
+    """A number as a noun: "three-quarters", "40", "42%", "half".
+
+    >>> [quantity(w) for w in ("three-quarters", "42%", "10", "half", "people")]
+    [True, True, True, True, False]
+    """
+    w = _norm(word).rstrip("%")
+    return w in QUANTITIES or w.replace(",", "").replace(".", "").isdigit()
 
 
 def _adverb(word: str) -> bool:
@@ -222,7 +238,7 @@ def mention_before(tokens: Sequence[Token], cue_first: int, lo: int) -> tuple[in
     Skips auxiliaries/adverbs ("has repeatedly said") and a parenthetical between commas or dashes
     ("Lukashenko, who ..., said", "The Chinese - wise people - say"). ``lo`` bounds the search.
     """
-    j = cue_first
+    j, aside = cue_first, False
     while j > lo and (_norm(tokens[j - 1].text) in SKIP_BEFORE_VERB or _adverb(tokens[j - 1].text)
                       or _norm(tokens[j - 1].text) in TIME_WORDS):
         j -= 1  # "has repeatedly said", "(D-Calif.) last week said", "on Friday said"
@@ -234,7 +250,7 @@ def mention_before(tokens: Sequence[Token], cue_first: int, lo: int) -> tuple[in
         while k > lo and tokens[k].text != mark and k > j - 40:
             k -= 1
         if k > lo and tokens[k].text == mark and k < j - 2:
-            j = k
+            j, aside = k, mark == ","
         else:
             return None
     if j > lo and _norm(tokens[j - 1].text) in RELATIVES:
@@ -254,7 +270,11 @@ def mention_before(tokens: Sequence[Token], cue_first: int, lo: int) -> tuple[in
         apostrophe = w in ("'", "\u2019") and i < j and (
             tokens[i].text in ("s", "S") or (i >= 2 and tokens[i - 2].text.endswith("s") and tokens[i - 2].end == tokens[i - 1].start)
         )
-        if not apostrophe and lw != "'s" and (not _is_word(w) or lw in STOP_WORDS):
+        if not apostrophe and lw != "'s" and w != "%" and (not _is_word(w) or lw in STOP_WORDS):
+            if lw in ("in", "but") and i - 2 >= lo and i < j and quantity(tokens[i].text) and quantity(tokens[i - 2].text):
+                i -= 2  # "one in four", "all but two"
+            elif lw in ("these", "those") and i < j and not (i - 2 >= lo and _norm(tokens[i - 2].text) == "of"):
+                i -= 1  # "these people", "those polled"
             break
         i -= 1
         if j - i > MAX_MENTION:  # too long for a name: keep its capitalised tail ("... Senator Ann Ode (D)")
@@ -262,6 +282,10 @@ def mention_before(tokens: Sequence[Token], cue_first: int, lo: int) -> tuple[in
             return (k, j) if k is not None else None
     while i < j and _norm(tokens[i].text) in ("of", "'s", "\u2019", "'"):
         i += 1
+    if j - i == 1 and _norm(tokens[i].text) in TIME_WORDS:
+        return None  # "X, interviewed on Monday, including Y, said": a date is no source
+    if aside and i > lo + 1 and tokens[i - 1].text == "," and j - i == 1 and tokens[i].text.endswith("."):
+        return None  # "Ann Ode, a nurse from Ely, Nev., who ..., said": a place inside an aside
     return (i, j) if i < j else None
 
 

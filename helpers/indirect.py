@@ -13,7 +13,7 @@ clause or attribution begins (``, which ...``, ``, according to ...``, ``, and N
 
 from __future__ import annotations
 
-from .cues import RELATIVES, SKIP_BEFORE_VERB, STOP_WORDS, TIME_WORDS, Cue, _is_word, _norm, mention_after, mention_before, passive
+from .cues import RELATIVES, SKIP_BEFORE_VERB, STOP_WORDS, TIME_WORDS, Cue, _is_word, _norm, mention_after, mention_before, passive, quantity
 from .indirect_frames import FrameRules
 from .quotemarks import MARKS
 
@@ -61,6 +61,12 @@ _NO_CLAUSE = frozenset("me us him them you in on at during after before from to 
 _NEW_CLAUSE = frozenset("even and but as though although while whereas".split())
 _SKIP_CUT = frozenset("also then later has had have never".split())
 _PRONOUNS = frozenset("he she they we i you it who which that".split())
+#: Words that open a reported clause after the object of "told" ("told the AP his firm had ...").
+_CLAUSE_OPENERS = frozenset("a an the his her their its our my this these those".split())
+#: Words that open an adverbial clause fronted in a report ("said that because ..., ...", "says despite ...").
+_SUBORDINATORS = frozenset("because despite although though while if when since unless once".split())
+#: Cue forms that are never nouns: a cue word right after one is its object ("said comments from ...").
+_ONLY_VERBS = frozenset("said says told tells wrote asked".split())
 #: Lower-case words that stand alone as sources ("officials said", "most said yes", "aides say").
 _GROUPS = frozenset(
     "officials analysts experts critics residents strategists aides advisers advisors sources observers "
@@ -68,8 +74,13 @@ _GROUPS = frozenset(
     "investigators prosecutors police authorities witnesses scientists researchers historians diplomats "
     "activists members leaders people pollsters respondents participants insiders operatives donors "
     "delegates attendees protesters protestors officers spokesmen executives scholars others many most some "
-    "several few both all half".split()
+    "several few both all half analyst expert official source aide spokesman spokeswoman spokesperson".split()
 )
+
+
+def _ing(word: str) -> bool:
+    """A lower-case participle ("wiping", "noting"), which after a comma opens the narrator's adjunct."""
+    return word.islower() and word.endswith("ing") and len(word) > 4 and word not in ("nothing", "something", "everything", "anything", "including")
 
 
 def _verb_like(word: str) -> bool:
@@ -112,7 +123,8 @@ class IndirectRules(FrameRules):
                 a, e = k, hi
             return self.indirect_record(c, self.document_agent(m, hi), a, e)
         after = self.cue_first.get(c.last)
-        verb_first = after is not None and _norm(toks[c.last - 1].text).endswith(("ed", "ing")) and toks[c.last].text.islower()
+        verb_first = after is not None and toks[c.last].text.islower() and (
+            _norm(toks[c.last - 1].text).endswith(("ed", "ing")) or _norm(toks[c.last - 1].text) in _ONLY_VERBS)
         if (after is not None and after.cls not in ("phrase", "source-after") and not verb_first) or (c.first - 1 in self.cue_last_tok):
             return  # "the report said", "publish release schedules": one of the two is a noun
         if c.cls in ("say", "verb") and c.first > lo + 2 and toks[c.first - 1].text in (",", *_DASHES):
@@ -124,11 +136,12 @@ class IndirectRules(FrameRules):
         m = self.past_adjunct(mention_before(toks, c.first, lo), lo)
         if m is not None and any(i in self.cue_last_tok for i in range(*m)):
             m = None
-        if m is not None and m[1] - m[0] == 1 and toks[m[0]].text.islower() and _norm(toks[m[0]].text) not in _PRONOUNS | _GROUPS:
+        if m is not None and m[1] - m[0] == 1 and toks[m[0]].text.islower() and _norm(toks[m[0]].text) not in _PRONOUNS | _GROUPS and not quantity(toks[m[0]].text):
             m = None  # "sudden releases", "long complained": not a source
         if m is not None and _norm(toks[m[0]].text) in RELATIVES and m[1] - m[0] == 1:
             m = self.antecedent(m[0], lo) or m
-        ing = _norm(toks[c.first].text).endswith("ing") and c.first > lo and toks[c.first - 1].text == ","
+        ing = _norm(toks[c.first].text).endswith("ing") and c.first > lo + 1 and (toks[c.first - 1].text == "," or (
+            toks[c.first - 1].text in MARKS and toks[c.first - 2].text == ","))  # also '... "New York values," saying'
         b = c.first
         while b > lo and _norm(toks[b - 1].text) in SKIP_BEFORE_VERB:
             b -= 1  # "... and then said", "but has since said"
@@ -142,10 +155,14 @@ class IndirectRules(FrameRules):
         if m is None:  # "..., said X."
             if c.cls in ("say", "verb") and c.first > lo + 2 and toks[c.first - 1].text == ",":
                 m2 = mention_after(toks, c.last, hi)
-                if m2 and (m2[1] >= hi or toks[m2[1]].text in (".", ",", ";", "!", "?")):
-                    return self.indirect_record(c, m2, lo, c.first - 1)
+                if m2 and (m2[1] >= hi or toks[m2[1]].text in (".", ",", ";", "!", "?") or (
+                    _norm(toks[m2[1]].text) in ("in", "at", "on") and self.adjunct_tail(m2[1], hi)
+                    and not any(_verb_like(t.text) for t in toks[m2[0] : m2[1]])
+                )):
+                    return self.indirect_record(c, m2, lo, c.first - 1)  # also "..., says analyst Ann Ode in Riga."
             m = self.fronted_subject(c, lo, hi) or (
-                self.sentence_subject(lo, b) if c.cls != "post" and self.complement(c, hi) is not None else None)
+                self.sentence_subject(lo, b, long=c.cls in ("say", "tell"))
+                if c.cls != "post" and self.complement(c, hi) is not None else None)
             if m is None:
                 return
         a = self.complement(c, hi) if c.cls != "post" else None
@@ -174,7 +191,7 @@ class IndirectRules(FrameRules):
                     m = (p + 1, m[1])
             if m[0] > lo + 1 and toks[m[0] - 1].text in (",", *_DASHES):  # "..., X said."
                 if (nxt + 1 < hi and toks[nxt].text == "," and toks[nxt + 1].text[:1].islower()
-                        and _norm(toks[nxt + 1].text) not in _CUT_AFTER_COMMA | _NEW_CLAUSE | _LEAD_CONJ
+                        and _norm(toks[nxt + 1].text) not in _CUT_AFTER_COMMA | _NEW_CLAUSE | _LEAD_CONJ and not self.participle(nxt + 1, hi)
                         and self.has_words(nxt + 1, hi, 2)):
                     return self.indirect_record(c, m, lo, hi)  # "Costs, he added, were rising": the cue sits inside
                 return self.indirect_record(c, m, lo, m[0] - 1)
@@ -188,60 +205,10 @@ class IndirectRules(FrameRules):
         for i in range(k, hi):
             w = _norm(toks[i].text)
             if w in ("that", ",", ";", ":") or w in _SUBJECT_PRONOUNS or w in _WH or i in self.cue_first:
+                if w == "," and i + 1 < hi and (_ing(toks[i + 1].text) or _norm(toks[i + 1].text) in _CUT_AFTER_COMMA):
+                    return True  # "..., X said on Tuesday in Paris, noting that ...": a participle follows
                 return all(not _is_word(t.text) for t in toks[i:hi]) if w in (",", ";", ":") else False
         return True
-
-    def sentence_subject(self, lo: int, b: int) -> tuple[int, int] | None:
-        """The whole stretch before the verb as its subject ("Thirty-one percent of those surveyed say",
-        "By big margins, those polled say"), when it holds no clause break, quotation or other cue."""
-        toks = self.toks
-        k = lo
-        while k < b and (_norm(toks[k].text) in _LEAD_CONJ or not _is_word(toks[k].text)):
-            k += 1
-        comma = next((i for i in range(k, min(k + 6, b)) if toks[i].text == ","), None)
-        if comma is not None and _norm(toks[k].text) in STOP_WORDS:
-            k = comma + 1  # an opening adverbial: "Indeed,", "In New Hampshire,"
-        if not 0 < b - k <= 16 or _norm(toks[k].text) in ("it", "there", "this", "that"):
-            return None
-        for i in range(k, b):
-            t = toks[i].text
-            if i in self.cue_first or t in (".", ";", ":", "?", "!", "(", ")") or t in MARKS:
-                return None
-        return (k, b)
-
-    def subject(self, lo: int, hi: int) -> tuple[int, int] | None:
-        """The sentence's subject for a second verb ("They met him and said ..."): a pronoun or a name."""
-        toks = self.toks
-        k = lo
-        while k < hi and (_norm(toks[k].text) in _LEAD_CONJ or not _is_word(toks[k].text)):
-            k += 1
-        if k >= hi:
-            return None
-        comma = next((i for i in range(k, min(k + 10, hi)) if toks[i].text == ","), None)
-        if comma is not None and comma + 1 < hi and (_norm(toks[comma + 1].text) in _SUBJECT_PRONOUNS or (
-            toks[comma + 1].text[:1].isupper() and (_norm(toks[k].text) in STOP_WORDS or _norm(toks[k].text).endswith("ing"))
-        )):
-            k = comma + 1  # "However, he held his fire ...", "Walking to the door, Ode stopped and said"
-        if _norm(toks[k].text) in _SUBJECT_PRONOUNS:
-            return (k, k + 1)
-        if not toks[k].text[:1].isupper():
-            return None
-        for j in range(k + 1, min(k + 7, hi)):  # "The judge rubbed ...": up to the first verb-like word
-            w = toks[j].text
-            if w == ",":
-                return (k, j)  # "Sen. Ann Ode, who faces a hard race, withdrew ..., saying"
-            if _norm(w) in _AUX and w.islower():
-                return (k, j)  # "Carson has shown ..., slamming", "Black voters have formed ..."
-            if _norm(w) in _IN_SUBJECT:
-                continue  # "The attorney general of the state is suing ...", "Sanders' campaign launched"
-            if not _is_word(w) or _norm(w) in STOP_WORDS:
-                return None
-            if w.islower() and (w.endswith("ed") or _norm(w) in _COMMON_VERBS or (
-                w.endswith("s") and toks[j - 1].text[:1].isupper() and not w.endswith("ss")
-                and _norm(toks[j - 1].text) not in ("the", "a", "an", "this", "these", "those", "his", "her", "their", "its")
-            )):
-                return (k, j)  # "... launched", "Wealth-X keeps"
-        return None
 
     def adjunct_skip(self, c: Cue, hi: int) -> int | None:
         """After "said on Friday", "told ABC on Monday", "says in a statement": where the clause begins."""
@@ -291,21 +258,31 @@ class IndirectRules(FrameRules):
                 return c.last - 1 if self.has_words(k, hi, 1) else None
             if c.cls == "want" and w == "to":  # "declined to comment", "wants voters to know"
                 return c.last if self.has_words(k, hi, 2) else None
+            if c.cls == "tell" and k > c.last and w == "about" and _norm(toks[c.last - 1].text) in ("asked", "asks") and (
+                self.has_words(k, hi, 2) and all(_is_word(t.text) or t.text in ("'s", "\u2019", "'") for t in toks[c.last : k])
+            ):
+                return -k - 1  # "asked the mayor about the budget": what was asked is the object
             if c.cls == "tell" and k > c.last and w in _SUBJECT_PRONOUNS and _is_word(toks[k - 1].text):
                 return k if self.has_words(k, hi, 3) else None  # "told him she worries ..."
+            if c.cls == "tell" and k > c.last and w in _CLAUSE_OPENERS and _norm(toks[c.last - 1].text) in ("told", "tells") and (
+                self.told_clause(c.last, k, hi)
+            ):
+                return k  # "told the AP her group had never met him", "told host Ann Ode a loss was likely"
             if w in _WH and c.cls != "source-after" and k >= c.last:
                 return k if self.has_words(k, hi, 3) else None  # "asked them whether ...", "explained how ..."
             if not _is_word(toks[k].text) and w != ",":
                 return None
             if c.cls == "say" and k == c.last and w in _ANSWERS and (k + 1 >= hi or not _is_word(toks[k + 1].text)):
                 return -k - 1  # "most said yes", "he said no": a one-word answer
-            if c.cls in ("say", "phrase", "think") and k == c.last and (w not in STOP_WORDS or w in _OPENERS) and w != ",":
+            if c.cls in ("say", "phrase", "think") and k == c.last and (w not in STOP_WORDS or w in _OPENERS) and w != "," and not (w in _DAYS and self.day_adjunct(k, hi)):
                 return k if self.has_words(k, hi, 2) else None
-            if c.cls in ("say", "think") and k == c.last and w in _AUX and self.has_words(k, hi, 2) and c.first > 1 and (
-                _norm(toks[c.first - 2].text) in _GAP or not _is_word(toks[c.first - 2].text)
-            ):
+            if c.cls in ("say", "think") and k == c.last and w in _SUBORDINATORS and self.fronted_clause(k, hi):
+                return k  # "says despite the cost, the plan will go ahead": an adverbial clause opens the report
+            if c.cls in ("say", "think") and k == c.last and w in _AUX and self.has_words(k, hi, 2) and self.gap_before(c.first) and (
+                not any(t.start in self.outer_set for t in toks[k : min(k + reach, hi)])
+            ):  # (a quotation ahead: the rule for 'which he said is "..."' below)
                 return k  # "which officials said will take effect": the relative's clause goes on after the cue
-            if c.cls == "say" and k == c.last and w == "," and k + 1 < hi and _norm(toks[k + 1].text) not in STOP_WORDS:
+            if c.cls == "say" and k == c.last and w == "," and k + 1 < hi and _norm(toks[k + 1].text) not in STOP_WORDS and not self.participle(k + 1, hi):
                 return k + 1 if self.has_words(k, hi, 4) and toks[k + 1].start not in self.outer_set else None
             if c.cls in ("say", "verb", "tell") and k == c.last and w in _OBJECT_PREPS and k + 2 < hi and (
                 _is_word(toks[k + 1].text) and _norm(toks[k + 1].text) not in TIME_WORDS | _DAYS | STOP_WORDS

@@ -273,6 +273,8 @@ class QuoteShapes:
             return m
         if any(_verb_like(t.text) or t.text.endswith("ing") for t in toks[m2[0] : m2[1]]):
             return m  # 'opponents of taking in migrants': a verb and its particle, no adjunct
+        if m2[1] - m2[0] > 1 and _norm(toks[m2[0]].text) in _PRONOUN_SOURCES | {"it"}:
+            return m  # 'It rests on a survey the office said was ...': a pronoun and its verb, no subject
         return m2
 
     def document_agent(self, m: tuple[int, int] | None, hi: int) -> tuple[int, int] | None:

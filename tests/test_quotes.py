@@ -818,3 +818,89 @@ def test_a_quotation_opening_inside_an_indirect_clause_ends_it(text, content):
 )
 def test_and_with_a_pronoun_and_a_past_verb_opens_the_narrators_clause(text, cue, content):
     assert [q.text for q in quotes_of(text) if q.cue == cue] == [content]
+
+
+# --- indirect speech whose subject or cue used to be missed ---------------------------------
+
+MISSED_SUBJECTS = [
+    # a cue noun right after "said" is its object, not the cue
+    ("A harbour official said comments from the crews were taken seriously.", "indirect",
+     "comments from the crews were taken seriously", "said", "A harbour official"),
+    ("Lena Sorg said seeing the ferry return was a relief.", "indirect", "seeing the ferry return was a relief", "said", "Lena Sorg"),
+    # a long subject holding an aside, a parenthesis or an abbreviation
+    ("The harbour master -- who has worked the docks for thirty years -- said the pier was unsafe.", "indirect",
+     "the pier was unsafe", "said", "The harbour master -- who has worked the docks for thirty years"),
+    ("Rep. Ann Lowe (D-Ore.), said after the vote that the bill would pass.", "indirect",
+     "that the bill would pass", "said", "Rep. Ann Lowe (D-Ore.)"),
+    ("Several fishermen questioned at the docks on Monday, including Mr. Berg, said the quota was too low.", "indirect",
+     "the quota was too low", "said", "Several fishermen questioned at the docks on Monday, including Mr. Berg"),
+    ("Ines Duarte, a nurse from Reno, Nev., working the night shift at the county clinic, said the ward was full.", "indirect",
+     "the ward was full", "said", "Ines Duarte, a nurse from Reno, Nev., working the night shift at the county clinic"),
+    # numbers and plain determiners as sources
+    ("Most growers backed the levy, and three-quarters said the price was fair.", "indirect",
+     "the price was fair", "said", "three-quarters"),
+    ("Most riders liked the new line, but one in four said the buses ran late.", "indirect",
+     "the buses ran late", "said", "one in four"),
+    ("Most riders liked the new line; 38% say the fares are too high.", "indirect", "the fares are too high", "say", "38%"),
+    ("The mill, these workers said, would close by spring.", "indirect",
+     "The mill, these workers said, would close by spring", "said", "these workers"),
+    # "told" + a name object + a bare clause
+    ("Ms. Varga told the BBC her shop had lost half its trade.", "indirect", "her shop had lost half its trade", "told", "Ms. Varga"),
+    ("The skipper told radio host Ben Aldo the catch was the worst in years.", "indirect",
+     "the catch was the worst in years", "told", "The skipper"),
+    # a relative clause whose subject is the cue's gap: the content starts at the verb after the cue
+    ("The dam needed a repair that officials say will cost millions.", "indirect", "will cost millions", "say", "officials"),
+    ("It rests on a survey the county health office said was flawed from the start.", "indirect",
+     "was flawed from the start", "said", "a survey the county health office"),
+    ("The crews raised what many divers said was a wreck from the war.", "indirect", "was a wreck from the war", "said", "many divers"),
+    # a source after the cue followed by a place; a bare singular source
+    ("Fishing has fallen by a third since 2010, says marine biologist Ana Ruiz in Vigo.", "indirect",
+     "Fishing has fallen by a third since 2010", "says", "marine biologist Ana Ruiz"),
+    ("Turnout will decide the race in the north, analyst says.", "indirect",
+     "Turnout will decide the race in the north", "says", "analyst"),
+    # an adverbial clause opening the report after the cue
+    ("The coach says despite the loss, his team will reach the final.", "indirect",
+     "despite the loss, his team will reach the final", "says", "The coach"),
+    ("Mr. Pavel said because the river rose so fast, the town had no warning.", "indirect",
+     "because the river rose so fast, the town had no warning", "said", "Mr. Pavel"),
+    # a participle or a day with its adjunct after "X said" is the narrator's, not the report
+    ("Business was slow, the baker said, wiping flour from her hands.", "indirect", "Business was slow", "said", "the baker"),
+    ("The bridge is unsafe, Mayor Ode said Monday in Riga, citing a new survey.", "indirect",
+     "The bridge is unsafe", "said", "Mayor Ode"),
+    ("The plan is sound, she said, replacing it would cost far more.", "indirect",
+     "replacing it would cost far more", "said", "she"),  # a gerund subject: the report goes on
+    # ", saying ..." shares the subject of the sentence: a name before an irregular verb, a quote before the comma
+    ("Lena Sorg threw her weight behind the strike on Friday, saying the pay offer was an insult.", "indirect",
+     "the pay offer was an insult", "saying", "Lena Sorg"),
+    ('The mayor gave a spirited defence of "harbour values," saying the town owed its fishermen everything.', "indirect",
+     "the town owed its fishermen everything", "saying", "The mayor"),
+    # "asked X about Y": what was asked
+    ("Local host Dana Reyes asked the governor about the closed hospital wards.", "indirect",
+     "about the closed hospital wards", "asked", "Local host Dana Reyes"),
+]
+
+
+@pytest.mark.parametrize("text, kind, content, cue, mention", MISSED_SUBJECTS)
+def test_missed_subjects_and_cues(text, kind, content, cue, mention):
+    qs = [q for q in quotes_of(text) if q.flag != "headline" and q.nested_in is None]
+    q = next((q for q in qs if q.cue == cue), None)
+    assert q is not None, [(x.kind, x.text, x.cue, x.mention) for x in qs]
+    assert (q.kind, q.text, q.cue, q.mention) == (kind, content, cue, mention)
+
+
+@pytest.mark.parametrize("text", ["What the mayor said was wrong.", "Not everything the ministry says is false.",
+                                  "The estimates are rising again.", "Ode's tweet was deleted within an hour."])
+def test_a_cue_before_a_verb_that_is_the_sentence_verb_is_no_gap(text):
+    assert [q for q in quotes_of(text) if q.flag != "headline"] == []
+
+
+NO_TOLD_CLAUSE = [
+    "The ministry told the AP the story of the strike.",
+    "The mayor told the council this week the budget would wait.",
+]
+
+
+@pytest.mark.parametrize("text", NO_TOLD_CLAUSE)
+def test_told_with_two_objects_or_a_time_is_no_bare_clause(text):
+    qs = [q for q in quotes_of(text) if q.flag != "headline"]
+    assert not [q for q in qs if q.cue == "told" and q.text.startswith(("the story", "this week"))], qs
