@@ -818,3 +818,35 @@ def test_a_quotation_opening_inside_an_indirect_clause_ends_it(text, content):
 )
 def test_and_with_a_pronoun_and_a_past_verb_opens_the_narrators_clause(text, cue, content):
     assert [q.text for q in quotes_of(text) if q.cue == cue] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("The harbour master seemed unmoved by the protest.", "seemed", "The harbour master seemed unmoved by the protest"),
+        ("The ferry company appears to have dropped its plan, despite the subsidy.", "appears",
+         "The ferry company appears to have dropped its plan"),
+        ("The vote on the new port is expected to pass easily on Tuesday.", "is expected to",
+         "The vote on the new port is expected to pass easily on Tuesday"),
+        ("Ode, who is widely expected to run for mayor, spoke first.", "is widely expected to", "who is widely expected to run for mayor"),
+        ("The council reportedly spent $2 million on the ferry study.", "reportedly",
+         "The council reportedly spent $2 million on the ferry study"),
+        ("It seems that the ferries will not return this summer.", "seems", "the ferries will not return this summer"),
+    ],
+)
+def test_seem_and_expect_report_the_subject_with_its_complement(text, cue, content):
+    assert [(q.text, q.mention) for q in quotes_of(text) if q.cue == cue] == [(content, None)]
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("The mayor appeared on local television on Monday.", "appeared"),
+        ("It seems to me the harbour is too small.", "seems"),
+        ("The deal seemed like a sure thing.", "seemed"),
+        ("The union struck again, reportedly winning a raise.", "reportedly"),
+        ("The ferries seemed to suggest that the port was ready.", "seemed"),
+    ],
+)
+def test_seem_without_a_report_of_the_subject_gives_no_quote(text, cue):
+    assert [q.text for q in quotes_of(text) if q.cue == cue] == []
