@@ -37,7 +37,10 @@ _COMPLEMENT_STOP = frozenset(
     "including".split()
 )
 _DASHES = frozenset(("-", "\u2013", "\u2014", "--"))
-_SKIP = frozenset("has have had is are was were be been 's also still now already".split())
+_BE = frozenset("is are was were be been being 's 're".split())
+_NEGATION = frozenset("not n't also still".split())
+_SKIP = frozenset("has have had is are was were be been being 's 're also still now already not n't might may "
+                  "could would should will can must".split())
 
 
 class StanceRules:
@@ -49,6 +52,8 @@ class StanceRules:
         k = c.last
         if k >= hi or c.first == lo and _norm(toks[c.first].text) != _ADVERB:
             return
+        if _norm(toks[c.first].text) == "expected" and not self.be_before(c.first, lo):
+            return  # "Analysts expected to ...": a wish of the subject's, not an expectation about it
         adverb = _norm(toks[c.last - 1].text) == _ADVERB
         if adverb and c.first > lo and toks[c.first - 1].text == ",":
             return  # "..., reportedly winning over ...": a participle clause of the narrator's
@@ -65,7 +70,7 @@ class StanceRules:
         m = self.seeming_subject(c.first, lo) or mention_before(toks, c.first, lo)
         if m is None:
             return
-        if _norm(toks[m[0]].text) in _DUMMY and m[1] - m[0] == 1:
+        if _norm(toks[m[0]].text) in _DUMMY and m[1] - m[0] == 1 and _norm(toks[k - 1].text) != "to":
             if w not in _CLAUSE_OPENERS:
                 return  # "it seemed unlikely": no subject of its own
             a = k + 1 if w in ("that", "like") else k
@@ -74,6 +79,14 @@ class StanceRules:
             return  # "X seemed like a fait accompli": a comparison
         relative = _norm(toks[m[0]].text) in ("who", "which") and m[0] > lo and toks[m[0] - 1].text == ","
         self.indirect_record(c, None, m[0], self.complement_end(k, hi, relative=relative))
+
+    def be_before(self, first: int, lo: int) -> bool:
+        """A form of "be" before token ``first``, past adverbs and negation ("is not widely expected")."""
+        toks = self.toks
+        j = first
+        while j > lo and (_norm(toks[j - 1].text) in _NEGATION or _norm(toks[j - 1].text).endswith("ly")):
+            j -= 1
+        return j > lo and _norm(toks[j - 1].text) in _BE
 
     def seeming_subject(self, first: int, lo: int) -> tuple[int, int] | None:
         """The whole subject before a ``[seem]`` cue ("the politician with the big personality"): back to

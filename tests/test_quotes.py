@@ -826,9 +826,10 @@ def test_and_with_a_pronoun_and_a_past_verb_opens_the_narrators_clause(text, cue
         ("The harbour master seemed unmoved by the protest.", "seemed", "The harbour master seemed unmoved by the protest"),
         ("The ferry company appears to have dropped its plan, despite the subsidy.", "appears",
          "The ferry company appears to have dropped its plan"),
-        ("The vote on the new port is expected to pass easily on Tuesday.", "is expected to",
+        ("The vote on the new port is expected to pass easily on Tuesday.", "expected to",
          "The vote on the new port is expected to pass easily on Tuesday"),
-        ("Ode, who is widely expected to run for mayor, spoke first.", "is widely expected to", "who is widely expected to run for mayor"),
+        ("Ode, who is widely expected to run for mayor, spoke first.", "expected to", "who is widely expected to run for mayor"),
+        ("The ferry line isn't expected to reopen before May.", "expected to", "The ferry line isn't expected to reopen before May"),
         ("The council reportedly spent $2 million on the ferry study.", "reportedly",
          "The council reportedly spent $2 million on the ferry study"),
         ("It seems that the ferries will not return this summer.", "seems", "the ferries will not return this summer"),
@@ -846,6 +847,7 @@ def test_seem_and_expect_report_the_subject_with_its_complement(text, cue, conte
         ("The deal seemed like a sure thing.", "seemed"),
         ("The union struck again, reportedly winning a raise.", "reportedly"),
         ("The ferries seemed to suggest that the port was ready.", "seemed"),
+        ("The harbour master expected to retire in June.", "expected to"),
     ],
 )
 def test_seem_without_a_report_of_the_subject_gives_no_quote(text, cue):
