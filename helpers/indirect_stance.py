@@ -36,6 +36,10 @@ _COMPLEMENT_STOP = frozenset(
     "as and but despite even while whereas although though because since when if which who according "
     "including".split()
 )
+#: Words that open an adjunct clause after the complement ("seemed calm when asked", "... after the vote").
+_CUT_WORDS = frozenset("even despite when after while because before since though although until whereas unless".split())
+#: Words after a comma that open a new clause's subject ("..., they also ...").
+_NEW_SUBJECT = frozenset("he she they we i it the this these those there".split())
 _DASHES = frozenset(("-", "\u2013", "\u2014", "--"))
 _BE = frozenset("is are was were be been being 's 're".split())
 _NEGATION = frozenset("not n't also still".split())
@@ -57,8 +61,6 @@ class StanceRules:
         adverb = _norm(toks[c.last - 1].text) == _ADVERB
         if adverb and c.first > lo and toks[c.first - 1].text == ",":
             return  # "..., reportedly winning over ...": a participle clause of the narrator's
-        if k in self.cue_first or k + 1 < hi and _norm(toks[k].text) == "to" and k + 1 in self.cue_first:
-            return  # "seemed to suggest that ...": the second cue reports
         w = _norm(toks[k].text)
         if not _is_word(w) or w in _NOT_COMPLEMENT:
             return
@@ -69,6 +71,11 @@ class StanceRules:
                 return  # "appeared on television", "appears in the book"
         m = self.seeming_subject(c.first, lo) or mention_before(toks, c.first, lo)
         if m is None:
+            j = c.first
+            while j > lo and _norm(toks[j - 1].text) in _SKIP:
+                j -= 1
+            if j > lo and _norm(toks[j - 1].text) in ("and", "but") and not adverb:
+                self.indirect_record(c, None, k, self.complement_end(k, hi))  # "X won and seemed to ...": the complement
             return
         if _norm(toks[m[0]].text) in _DUMMY and m[1] - m[0] == 1 and _norm(toks[k - 1].text) != "to":
             if w not in _CLAUSE_OPENERS:
@@ -122,8 +129,8 @@ class StanceRules:
             if depth:
                 continue
             w = _norm(toks[e + 1].text) if e + 1 < hi else ""
-            if t == "," and (relative or w in _COMPLEMENT_STOP or w.endswith("ing")) or t in _DASHES or t in (";", ":", "("):
+            if t == "," and (relative or w in _COMPLEMENT_STOP or w.endswith("ing") or w in _NEW_SUBJECT) or t in _DASHES or t in (";", ":", "("):
                 return e
-            if _norm(t) in ("even", "despite") and e > k + 2:
+            if _norm(t) in _CUT_WORDS and e > k + 2:
                 return e
         return hi
