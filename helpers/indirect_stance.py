@@ -58,6 +58,9 @@ class StanceRules:
             return
         if _norm(toks[c.first].text) == "expected" and not self.be_before(c.first, lo):
             return  # "Analysts expected to ...": a wish of the subject's, not an expectation about it
+        last = self.records[-1] if self.records else None
+        if last is not None and last["kind"] == "indirect" and last["start"] <= c.start < last["end"]:
+            return  # "X acknowledged that Y won and seems to ...": part of that report
         adverb = _norm(toks[c.last - 1].text) == _ADVERB
         if adverb and c.first > lo and toks[c.first - 1].text == ",":
             return  # "..., reportedly winning over ...": a participle clause of the narrator's
@@ -77,7 +80,7 @@ class StanceRules:
             if j > lo and _norm(toks[j - 1].text) in ("and", "but") and not adverb:
                 self.indirect_record(c, None, k, self.complement_end(k, hi))  # "X won and seemed to ...": the complement
             return
-        if _norm(toks[m[0]].text) in _DUMMY and m[1] - m[0] == 1 and _norm(toks[k - 1].text) != "to":
+        if _norm(toks[m[1] - 1].text) in _DUMMY and _norm(toks[k - 1].text) != "to":
             if w not in _CLAUSE_OPENERS:
                 return  # "it seemed unlikely": no subject of its own
             a = k + 1 if w in ("that", "like") else k

@@ -851,6 +851,8 @@ def test_seem_and_expect_report_the_subject_with_its_complement(text, cue, conte
         ("The deal seemed like a sure thing.", "seemed"),
         ("The union struck again, reportedly winning a raise.", "reportedly"),
         ("The harbour master expected to retire in June.", "expected to"),
+        ("Last spring it seemed unlikely the ferry would ever return.", "seemed"),
+        ("The council admitted that the fund was empty and seems ready to borrow.", "seems"),
     ],
 )
 def test_seem_without_a_report_of_the_subject_gives_no_quote(text, cue):
