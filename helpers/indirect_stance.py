@@ -108,8 +108,8 @@ class StanceRules:
         i = j
         while i > lo and j - i < 14:
             w = _norm(toks[i - 1].text)
-            if w in ("who", "which", "that"):
-                return (i - 1, j) if i == j else (i, j)
+            if w in ("who", "which", "that", "there"):
+                return (i - 1, j) if i == j else (i, j)  # "who seems", "there seems to be"
             if w in _SUBJECT_STOP or (not _is_word(w) and w not in ("'", "\u2019", "'s")):
                 break
             i -= 1

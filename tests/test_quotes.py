@@ -834,6 +834,7 @@ def test_and_with_a_pronoun_and_a_past_verb_opens_the_narrators_clause(text, cue
          "The council reportedly spent $2 million on the ferry study"),
         ("It seems that the ferries will not return this summer.", "seems", "the ferries will not return this summer"),
         ("The mayor won the vote and appeared ready to sign the lease.", "appeared", "ready to sign the lease"),
+        ("In the old harbour there seems to be little room for ferries.", "seems", "there seems to be little room for ferries"),
         ("The harbour master seemed to enjoy the talks until the strike began.", "seemed",
          "The harbour master seemed to enjoy the talks"),
         ("The crews seemed to expect a deal, they said nothing else.", "seemed", "The crews seemed to expect a deal"),
