@@ -25,6 +25,7 @@ _NOT_COMPLEMENT = frozenset("me us him her them you".split())
 _CLAUSE_OPENERS = frozenset("that like as".split())
 #: Dummy subjects: "it seems ..." reports the clause after the cue.
 _DUMMY = frozenset(("it",))
+#: The adverb cue: "X reportedly ..." (the subject and the rest of its clause are the content).
 _ADVERB = "reportedly"
 #: Words that open the subject's clause when met walking back from the cue ("..., and the plan seems").
 _SUBJECT_STOP = frozenset(
@@ -84,6 +85,8 @@ class StanceRules:
             if w not in _CLAUSE_OPENERS:
                 return  # "it seemed unlikely": no subject of its own
             a = k + 1 if w in ("that", "like") else k
+            if w == "as" and k + 1 < hi and _norm(toks[k + 1].text) in ("if", "though"):
+                a = k + 2  # "it seems as if ..."
             return self.indirect_record(c, None, a, hi)
         if w in _CLAUSE_OPENERS and not adverb:
             return  # "X seemed like a fait accompli": a comparison

@@ -833,6 +833,7 @@ def test_and_with_a_pronoun_and_a_past_verb_opens_the_narrators_clause(text, cue
         ("The council reportedly spent $2 million on the ferry study.", "reportedly",
          "The council reportedly spent $2 million on the ferry study"),
         ("It seems that the ferries will not return this summer.", "seems", "the ferries will not return this summer"),
+        ("It seemed as if the strike would never end.", "seemed", "the strike would never end"),
         ("The mayor won the vote and appeared ready to sign the lease.", "appeared", "ready to sign the lease"),
         ("In the old harbour there seems to be little room for ferries.", "seems", "there seems to be little room for ferries"),
         ("The harbour master seemed to enjoy the talks until the strike began.", "seemed",
