@@ -21,7 +21,7 @@ from .text import Token
 __all__ = ["Cue", "CueLexicon", "load_cues", "find_cues", "CUE_CLASSES"]
 
 #: How a cue introduces its content (the file's sections).
-CUE_CLASSES = ("say", "verb", "tell", "belief", "think", "want", "phrase", "source-after", "post")
+CUE_CLASSES = ("say", "verb", "tell", "belief", "think", "want", "phrase", "source-after", "post", "seem")
 
 
 class CueLexicon(NamedTuple):

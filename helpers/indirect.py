@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from .cues import RELATIVES, SKIP_BEFORE_VERB, STOP_WORDS, TIME_WORDS, Cue, _is_word, _norm, mention_after, mention_before, passive, quantity
 from .indirect_frames import FrameRules
+from .indirect_stance import StanceRules
 from .quotemarks import MARKS
 
 __all__ = ["IndirectRules"]
@@ -36,7 +37,7 @@ _ADJUNCT_START = frozenset("on in at during after before last earlier later this
                            "recently previously repeatedly privately publicly frequently often also again".split())
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 #: Cue classes that never introduce a direct quote (beliefs, wishes).
-_QUIET = frozenset(("belief", "think", "want"))
+_QUIET = frozenset(("belief", "think", "want", "seem"))
 _WH = frozenset("whether if how what why when where who which".split())
 #: Stop words that can open a bare reported clause ("say there is", "said this was").
 _OPENERS = frozenset("there this these those it's".split())
@@ -89,13 +90,15 @@ def _verb_like(word: str) -> bool:
     return word.islower() and (w in _AUX or w in _COMMON_VERBS or (w.endswith("ed") and len(w) > 4))
 
 
-class IndirectRules(FrameRules):
+class IndirectRules(FrameRules, StanceRules):
     """Mixin of ``Finder``: the indirect-speech rules (uses its tokens, cues, quotes and records)."""
 
     def indirect(self, c: Cue) -> None:
         toks = self.toks
         s = toks[c.first].sentence
         lo, hi = self.sents[s].first_token, self.sents[s].end_token
+        if c.cls == "seem":
+            return self.seeming(c, lo, hi)  # "X seemed to ...", "X is expected to ..."
         if self.question(c, lo, hi):
             return  # "Asked whether ..., X said", "X was asked by Y if ..."
         if passive(toks, c):

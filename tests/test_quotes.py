@@ -904,3 +904,44 @@ NO_TOLD_CLAUSE = [
 def test_told_with_two_objects_or_a_time_is_no_bare_clause(text):
     qs = [q for q in quotes_of(text) if q.flag != "headline"]
     assert not [q for q in qs if q.cue == "told" and q.text.startswith(("the story", "this week"))], qs
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("The harbour master seemed unmoved by the protest.", "seemed", "The harbour master seemed unmoved by the protest"),
+        ("The ferry company appears to have dropped its plan, despite the subsidy.", "appears",
+         "The ferry company appears to have dropped its plan"),
+        ("The vote on the new port is expected to pass easily on Tuesday.", "expected to",
+         "The vote on the new port is expected to pass easily on Tuesday"),
+        ("Ode, who is widely expected to run for mayor, spoke first.", "expected to", "who is widely expected to run for mayor"),
+        ("The ferry line isn't expected to reopen before May.", "expected to", "The ferry line isn't expected to reopen before May"),
+        ("The council reportedly spent $2 million on the ferry study.", "reportedly",
+         "The council reportedly spent $2 million on the ferry study"),
+        ("It seems that the ferries will not return this summer.", "seems", "the ferries will not return this summer"),
+        ("It seemed as if the strike would never end.", "seemed", "the strike would never end"),
+        ("The mayor won the vote and appeared ready to sign the lease.", "appeared", "ready to sign the lease"),
+        ("In the old harbour there seems to be little room for ferries.", "seems", "there seems to be little room for ferries"),
+        ("The harbour master seemed to enjoy the talks until the strike began.", "seemed",
+         "The harbour master seemed to enjoy the talks"),
+        ("The crews seemed to expect a deal, they said nothing else.", "seemed", "The crews seemed to expect a deal"),
+    ],
+)
+def test_seem_and_expect_report_the_subject_with_its_complement(text, cue, content):
+    assert [(q.text, q.mention) for q in quotes_of(text) if q.cue == cue] == [(content, None)]
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("The mayor appeared on local television on Monday.", "appeared"),
+        ("It seems to me the harbour is too small.", "seems"),
+        ("The deal seemed like a sure thing.", "seemed"),
+        ("The union struck again, reportedly winning a raise.", "reportedly"),
+        ("The harbour master expected to retire in June.", "expected to"),
+        ("Last spring it seemed unlikely the ferry would ever return.", "seemed"),
+        ("The council admitted that the fund was empty and seems ready to borrow.", "seems"),
+    ],
+)
+def test_seem_without_a_report_of_the_subject_gives_no_quote(text, cue):
+    assert [q.text for q in quotes_of(text) if q.cue == cue] == []
