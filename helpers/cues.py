@@ -18,10 +18,13 @@ from typing import NamedTuple, Sequence
 
 from .text import Token
 
-__all__ = ["Cue", "CueLexicon", "load_cues", "find_cues", "CUE_CLASSES"]
+__all__ = ["Cue", "CueLexicon", "load_cues", "find_cues", "CUE_CLASSES", "HEDGE"]
 
 #: How a cue introduces its content (the file's sections).
 CUE_CLASSES = ("say", "verb", "tell", "belief", "think", "want", "phrase", "source-after", "post", "seem")
+#: The ``flag`` of a record made by a ``[seem]`` cue ("X seems ...", "is expected to", "reportedly"):
+#: the narrator's hedged statement, with no speaker; stance and tone keep it in the narrator's voice.
+HEDGE = "hedge"
 
 
 class CueLexicon(NamedTuple):

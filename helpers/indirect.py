@@ -316,7 +316,8 @@ class IndirectRules(FrameRules, StanceRules):
                 return (j, k) if j < k else None
         return None
 
-    def indirect_record(self, c: Cue, m: tuple[int, int] | None, a: int, e: int, *, min_words: int = 2) -> None:
+    def indirect_record(self, c: Cue, m: tuple[int, int] | None, a: int, e: int, *, min_words: int = 2,
+                        flag: str | None = None) -> None:
         toks = self.toks
         while e > a and toks[e - 1].text in (".", ",", ";", ":"):
             e -= 1
@@ -328,7 +329,7 @@ class IndirectRules(FrameRules, StanceRules):
         e = self.clause_end(a, e, c)
         if not self.has_words(a, e, min_words):
             return
-        self.add("indirect", toks[a].start, toks[e - 1].end, c, m, level=0)
+        self.add("indirect", toks[a].start, toks[e - 1].end, c, m, level=0, **({"flag": flag} if flag else {}))
 
     def clause_end(self, a: int, e: int, c: Cue) -> int:
         """Where the reported clause ends: before ", which/who/while/according to ...", "and said"."""

@@ -14,7 +14,7 @@ source out unless one is named); ``It seems that ...`` reports the clause alone.
 
 from __future__ import annotations
 
-from .cues import STOP_WORDS, Cue, _is_word, _norm, mention_before
+from .cues import HEDGE, STOP_WORDS, Cue, _is_word, _norm, mention_before
 from .quotemarks import MARKS
 
 __all__ = ["StanceRules"]
@@ -79,7 +79,7 @@ class StanceRules:
             while j > lo and _norm(toks[j - 1].text) in _SKIP:
                 j -= 1
             if j > lo and _norm(toks[j - 1].text) in ("and", "but") and not adverb:
-                self.indirect_record(c, None, k, self.complement_end(k, hi))  # "X won and seemed to ...": the complement
+                self.indirect_record(c, None, k, self.complement_end(k, hi), flag=HEDGE)  # "X won and seemed to ...": the complement
             return
         if _norm(toks[m[1] - 1].text) in _DUMMY and _norm(toks[k - 1].text) != "to":
             if w not in _CLAUSE_OPENERS:
@@ -87,11 +87,11 @@ class StanceRules:
             a = k + 1 if w in ("that", "like") else k
             if w == "as" and k + 1 < hi and _norm(toks[k + 1].text) in ("if", "though"):
                 a = k + 2  # "it seems as if ..."
-            return self.indirect_record(c, None, a, hi)
+            return self.indirect_record(c, None, a, hi, flag=HEDGE)
         if w in _CLAUSE_OPENERS and not adverb:
             return  # "X seemed like a fait accompli": a comparison
         relative = _norm(toks[m[0]].text) in ("who", "which") and m[0] > lo and toks[m[0] - 1].text == ","
-        self.indirect_record(c, None, m[0], self.complement_end(k, hi, relative=relative))
+        self.indirect_record(c, None, m[0], self.complement_end(k, hi, relative=relative), flag=HEDGE)
 
     def be_before(self, first: int, lo: int) -> bool:
         """A form of "be" before token ``first``, past adverbs and negation ("is not widely expected")."""
@@ -137,6 +137,8 @@ class StanceRules:
             w = _norm(toks[e + 1].text) if e + 1 < hi else ""
             if t == "," and (relative or w in _COMPLEMENT_STOP or w.endswith("ing") or w in _NEW_SUBJECT) or t in _DASHES or t in (";", ":", "("):
                 return e
+            if t == "," and any(i in self.cue_first for i in range(e + 1, min(e + 5, hi))):
+                return e  # "... is expected to pass, aides said": the narrator's attribution follows
             if _norm(t) in _CUT_WORDS and e > k + 2:
                 return e
         return hi

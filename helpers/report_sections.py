@@ -25,6 +25,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from .analysis import Analysis
+from .cues import HEDGE
 from .report_summary import accuracy_records, framing_matches, summarize, summary_sentences
 
 __all__ = [
@@ -131,6 +132,9 @@ def chart(a: Analysis, name: str, *, alt: str, caption: str | None = None) -> HT
 
 
 def _top_level(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Quotes not inside another one, the narrator's hedged statements (flag ``hedge``) left out."""
+    if "flag" in quotes.columns:
+        quotes = quotes[quotes["flag"].ne(HEDGE) | quotes["flag"].isna()]
     if "nested_in" not in quotes.columns:
         return quotes
     return quotes[quotes["nested_in"].isna()]
@@ -279,10 +283,16 @@ def caveats_html(a: Analysis) -> HTML:
                      "are left unresolved rather than guessed.")
     q = a.tables.get("quotes")
     if q is not None and not q.empty:
-        if "speaker" in q.columns and q["speaker"].isna().any():
-            notes.append(f"{int(q['speaker'].isna().sum())} of {len(q)} quotes have no resolved speaker.")
-        if "flag" in q.columns and q["flag"].notna().any():
-            flags = q["flag"].dropna().astype(str).value_counts()
+        hedged = q["flag"].eq(HEDGE) if "flag" in q.columns else pd.Series(False, index=q.index)
+        if "speaker" in q.columns and (q["speaker"].isna() & ~hedged).any():
+            notes.append(f"{int((q['speaker'].isna() & ~hedged).sum())} of {int((~hedged).sum())} quotes have "
+                         "no resolved speaker.")
+        if hedged.any():
+            notes.append(f"{int(hedged.sum())} hedged statements of the narrator's (\"seems\", \"is expected to\", "
+                         "\"reportedly\") are in the quotes table with flag hedge and no speaker; they are "
+                         "not highlighted as quotes, and stance and tone count them in the narrator's voice.")
+        if "flag" in q.columns and q["flag"][~hedged].notna().any():
+            flags = q["flag"][~hedged].dropna().astype(str).value_counts()
             notes.append("Quotes flagged by the extractor: " + ", ".join(f"{k} ({v})" for k, v in flags.items()) + ".")
     missing = [t for t in ("quotes", "speakers", "stance", "timeline") if t not in a.tables]
     if missing:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Iterable, NamedTuple, Sequence
 
 import pandas as pd
 
+from .cues import HEDGE
 from .frames import Columns, Table, column
 from .lexicon import Lexicon, load_lexicons, make_term
 from .quotemarks import quoted_spans
@@ -109,9 +110,12 @@ def _quote_rows(quotes: Table | None, length: int) -> list[tuple[int, int, str, 
         return []
     kinds = column(quotes, "kind", "direct")
     speakers = column(quotes, "speaker")
+    flags = column(quotes, "flag")
     labels = list(range(len(quotes))) if isinstance(quotes, Columns) else quotes.index.tolist()
     rows = []  # lists, not Series: iterating a pandas Series item by item is slow
-    for label, s, e, kind, spk in zip(labels, column(quotes, "start"), column(quotes, "end"), kinds, speakers):
+    for label, s, e, kind, spk, flag in zip(labels, column(quotes, "start"), column(quotes, "end"), kinds, speakers, flags):
+        if flag == HEDGE:
+            continue  # "X seems ...", "reportedly": the narrator's own hedged statement, no speaker's words
         try:
             s, e = int(s), int(e)
         except (TypeError, ValueError):

@@ -928,7 +928,15 @@ def test_told_with_two_objects_or_a_time_is_no_bare_clause(text):
     ],
 )
 def test_seem_and_expect_report_the_subject_with_its_complement(text, cue, content):
-    assert [(q.text, q.mention) for q in quotes_of(text) if q.cue == cue] == [(content, None)]
+    assert [(q.text, q.mention, q.flag) for q in quotes_of(text) if q.cue == cue] == [(content, None, "hedge")]
+
+
+def test_a_hedge_stops_before_the_narrators_attribution():
+    quotes = quotes_of("The levy is expected to pass next week, aides said.")
+    assert [(q.cue, q.text, q.flag) for q in quotes] == [
+        ("expected to", "The levy is expected to pass next week", "hedge"),
+        ("said", "The levy is expected to pass next week", None),
+    ]
 
 
 @pytest.mark.parametrize(

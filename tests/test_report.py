@@ -141,6 +141,19 @@ def test_quotes_are_highlighted_with_speaker_and_escaped():
     assert "and Mara Voss agreed." in page  # text outside the quote is kept
 
 
+def test_hedged_statements_are_noted_not_highlighted():
+    from helpers.report_sections import caveats_html
+
+    text = "Port\nThe ferry seems to be late again. Ode said the crews were tired.\n"
+    a = analyze(article_from_text(text, id="port"))
+    quotes = a.tables["quotes"]
+    assert quotes["flag"].tolist()[:1] == ["hedge"] and quotes["speaker"].tolist()[1:] == ["Ode"]
+    page = quotes_html(a).data
+    assert "crews were tired" in page and "unattributed" not in page
+    notes = caveats_html(a).data
+    assert "1 hedged statements" in notes and "no resolved speaker" not in notes
+
+
 # --- index and file names --------------------------------------------------------------------
 
 

@@ -118,6 +118,16 @@ def test_voice_and_speaker_come_from_the_innermost_quote(match, voice, speaker):
                                                     ("narrator", None)]
 
 
+def test_a_hedged_statement_stays_in_the_narrators_voice():
+    """A ``hedge`` record ("X seems ...", no speaker) is the narrator's own claim, not a paraphrase."""
+    text = "The war seems far from over. Officials said the war was over."
+    quotes = quotes_frame(text, [("indirect", "The war seems far from over", None, None),
+                                 ("indirect", "the war was over", "Officials", None)])
+    quotes["flag"] = ["hedge", None]
+    wars = [h for h in hits(text, quotes) if h.match.lower() == "war"]
+    assert [(h.voice, h.speaker) for h in wars] == [("narrator", None), ("paraphrase", "Officials")]
+
+
 def test_voices_without_quotes_are_all_narrator():
     doc = tokenize_text('He said "war" was near.')
     assert set(token_voices(doc, None).voice) == {"narrator"}
