@@ -136,7 +136,7 @@ class IndirectRules(FrameRules):
             # "..., suggesting that" / "he stressed that ..., and suggested that": the same subject
             prior = [r for r in self.records if r["cue"] and r["mention"] and r["cue"][0] >= toks[lo].start
                      and r["cue"][0] < c.start and r.get("level") == 0]
-            m = self.tokens_of(prior[-1]["mention"]) if prior else self.subject(lo, c.first)
+            m = self.tokens_of(prior[-1]["mention"]) if prior else self.opened_subject(lo, c.first)
             if m is None:
                 return
         if m is None:  # "..., said X."
@@ -172,7 +172,7 @@ class IndirectRules(FrameRules):
                 p = next((p for p in range(m[0] - 2, max(lo, m[0] - 6), -1) if not _is_word(toks[p].text)), None)
                 if p is not None and toks[p].text == "," and p + 1 < m[0] - 1:
                     m = (p + 1, m[1])
-            if m[0] > lo + 1 and toks[m[0] - 1].text in (",", *_DASHES):  # "..., X said."
+            if m[0] > lo + 1 and toks[m[0] - 1].text in (",", *_DASHES) and self.beside(m, b):  # "..., X said."
                 if (nxt + 1 < hi and toks[nxt].text == "," and toks[nxt + 1].text[:1].islower()
                         and _norm(toks[nxt + 1].text) not in _CUT_AFTER_COMMA | _NEW_CLAUSE | _LEAD_CONJ
                         and self.has_words(nxt + 1, hi, 2)):

@@ -16,7 +16,7 @@ A mixin: the methods read the Finder's tokens (``self.toks``), cues (``self.cue_
 from __future__ import annotations
 
 from .cues import SKIP_BEFORE_VERB, STOP_WORDS, TIME_WORDS, Cue, _adverb, _is_word, _norm, mention_after, mention_before
-from .indirect import _DASHES, _LEAD_CONJ, _QUIET, _SUBJECT_PRONOUNS, _verb_like
+from .indirect import _DASHES, _DAYS, _LEAD_CONJ, _QUIET, _SUBJECT_PRONOUNS, _verb_like
 from .quotemarks import MARKS
 
 __all__ = ["QuoteShapes", "TITLE_TOKENS"]
@@ -57,6 +57,10 @@ _AGENT_LINKS = frozenset("by from with of".split())
 _OPENING_PREPS = frozenset("outside inside like unlike among amid at for with from to under over".split())
 #: Words that may open a subject noun phrase in lower case ('the Stanford graduate ended ...').
 _NP_OPENERS = frozenset("the a an his her their its our".split())
+#: Stop words that open a subject, not an adverbial, before a comma ('That, he said, ...', 'Who, ...').
+_NOT_OPENERS = frozenset("this that these those what who which whom whose it's".split())
+#: Adverbs outside ``STOP_WORDS`` that open an adverbial ('Even as shares fell, ...', 'Once again, ...').
+_OPENING_ADVERBS = frozenset("even once first just only ever".split())
 
 
 class QuoteShapes:
@@ -191,6 +195,43 @@ class QuoteShapes:
         if j < end and toks[j].text.islower() and _norm(toks[j].text) not in STOP_WORDS - SKIP_BEFORE_VERB:
             return (k, j)  # 'Ms. Ode smiled', 'the young graduate ended', 'he ... has'
         return None
+
+    def past_openers(self, k: int, hi: int) -> int:
+        """The token after the adverbials opening a clause at ``k`` ('However,', 'On Tuesday, even as
+        shares fell,', 'Speaking in Salem, New Hampshire,', 'This week,'); ``k`` when none opens it."""
+        toks = self.toks
+        first = k
+        for _ in range(4):
+            comma = next((i for i in range(k + 1, min(k + 14, hi)) if toks[i].text in (",", *_DASHES)), None)
+            if comma is None or comma + 1 >= hi or any(t.text in MARKS for t in toks[k:comma]):
+                break
+            w = _norm(toks[k].text)
+            opener = (w in STOP_WORDS and w not in _NOT_OPENERS or w in TIME_WORDS or w in _DAYS or w in _OPENING_ADVERBS or _adverb(w)
+                      or k == first and w.endswith("ing") and len(w) > 4 and toks[k + 1].text.islower())
+            place = k > first and comma - k <= 3 and toks[k - 2].text[:1].isupper() and all(
+                t.text[:1].isupper() or t.text == "." for t in toks[k:comma]
+            ) and _norm(toks[comma + 1].text) not in _NP_OPENERS  # 'in Salem, New Hampshire, X'
+            if not (opener or place):
+                break
+            k = comma + 1
+        return k
+
+    def opened_subject(self, lo: int, hi: int) -> tuple[int, int] | None:
+        """``subject`` past every adverbial opening the sentence ('On Tuesday, even as shares fell, Ode
+        wrote ..., telling', 'Instead, the senator is ..., hoping'), where ``subject`` finds one."""
+        m = self.subject(lo, hi)
+        k = lo
+        while k < hi and (_norm(self.toks[k].text) in _LEAD_CONJ or not _is_word(self.toks[k].text)):
+            k += 1
+        k2 = self.past_openers(k, hi) if m is not None else k
+        if k2 == k or k2 == m[0]:
+            return m
+        return self.subject(k2, hi) or self.subject_at(k2, hi) or m
+
+    def beside(self, m: tuple[int, int], b: int) -> bool:
+        """The mention ``m`` stands by the verb at ``b`` ('X said', 'X last week said', 'X, who ..., said'),
+        not as the subject of an earlier verb ('In Lund, Ode stopped and said.')."""
+        return m[1] >= b - 3 or self.toks[m[1]].text in (",", *_DASHES)
 
     def possessive(self, i: int) -> bool:
         """The mark token ``i`` is a possessive apostrophe: "campaign\u2019s", "Jones' "."""

@@ -818,3 +818,18 @@ def test_a_quotation_opening_inside_an_indirect_clause_ends_it(text, content):
 )
 def test_and_with_a_pronoun_and_a_past_verb_opens_the_narrators_clause(text, cue, content):
     assert [q.text for q in quotes_of(text) if q.cue == cue] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, cue, mention",
+    [
+        ("Instead, the harbour master is keeping to his schedule, hoping to avoid a strike.", "hoping to",
+         "the harbour master"),
+        ('On Monday, even as prices were falling, Ms. Varga wrote to tenants, telling them the rent would "stay put."',
+         "telling", "Ms. Varga"),
+        ("Speaking at a fair in Dover, Delaware, Lund went after the council, calling it lazy.", "calling", "Lund"),
+        ("Ultimately, Mr. Lund ignored the advice and refused to sign the lease.", "refused", "Mr. Lund"),
+    ],
+)
+def test_the_source_is_the_subject_past_opening_adverbials_and_names(text, cue, mention):
+    assert [q.mention for q in quotes_of(text) if q.cue == cue] == [mention]
