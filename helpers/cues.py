@@ -154,13 +154,22 @@ def _bare_name(tokens: Sequence[Token], j: int) -> bool:
     return 0 < names <= 8
 
 
+#: Capitalised words after a cue word that name no one ('will Not', 'urges I').
+_NOT_NAMES = frozenset("i i'm i've not no".split())
+
+
 def _in_name(tokens: Sequence[Token], i: int, lo: int) -> bool:
-    """A capitalised word after a capitalised word, mid-sentence, and before a lower-case word."""
+    """A capitalised word mid-sentence after a capitalised word and before a lower-case one, or after a
+    lower-case word and before a capitalised one ('spokeswoman Hope Lund')."""
     t = tokens[i].text
     if not (t[:1].isupper() and not t.isupper()) or i <= lo or i + 1 >= len(tokens):
         return False
     prev, nxt = tokens[i - 1], tokens[i + 1]
-    return prev.sentence == tokens[i].sentence and prev.text[:1].isupper() and nxt.text[:1].islower()
+    if prev.sentence != tokens[i].sentence:
+        return False
+    if prev.text.islower() and len(prev.text) > 1 and nxt.text[:1].isupper() and _norm(nxt.text) not in _NOT_NAMES:
+        return True  # "spokeswoman Hope Lund said", "told Will Doyle"
+    return prev.text[:1].isupper() and nxt.text[:1].islower()
 
 
 # --------------------------------------------------------------------------------------------
@@ -189,6 +198,8 @@ TIME_WORDS = frozenset(
 )
 BE_FORMS = frozenset("is was were are am be been being 's".split())
 RELATIVES = frozenset(("who", "which", "that"))
+#: Prepositions before a noun phrase that is their object, no subject ('in the primary, X, said').
+PREPOSITIONS = frozenset("in on at of for with from by to into after before during about over under since".split())
 _PARTICIPLES = frozenset("said told written shown known found thought held seen heard read put".split())
 MAX_MENTION = 8
 
@@ -228,13 +239,14 @@ def mention_before(tokens: Sequence[Token], cue_first: int, lo: int) -> tuple[in
         j -= 1  # "has repeatedly said", "(D-Calif.) last week said", "on Friday said"
     if j > lo and tokens[j - 1].text in ("to",):
         return None
+    inner = None  # the stretch between the parenthetical's marks
     if j > lo and tokens[j - 1].text in (",", "-", "\u2013", "\u2014"):  # parenthetical
         mark = tokens[j - 1].text
         k = j - 2
         while k > lo and tokens[k].text != mark and k > j - 40:
             k -= 1
         if k > lo and tokens[k].text == mark and k < j - 2:
-            j = k
+            j, inner = k, (k + 1, j - 1)
         else:
             return None
     if j > lo and _norm(tokens[j - 1].text) in RELATIVES:
@@ -262,7 +274,29 @@ def mention_before(tokens: Sequence[Token], cue_first: int, lo: int) -> tuple[in
             return (k, j) if k is not None else None
     while i < j and _norm(tokens[i].text) in ("of", "'s", "\u2019", "'"):
         i += 1
+    if inner is not None and i > lo and _norm(tokens[i - 1].text) in PREPOSITIONS and (
+        i < j and tokens[i].text.islower() and _name(tokens, *inner)
+    ):
+        return inner  # 'after winning in the primary, Gov. Ann Ode (R-Vt.), said': the name, not the adjunct's object
     return (i, j) if i < j else None
+
+
+def _name(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """``tokens[i:j]`` read as a name: capitalised words, a parenthesis after them ('Ann Ode (D-Vt.)')."""
+    if not 0 < j - i <= MAX_MENTION + 4 or not tokens[i].text[:1].isupper():
+        return False
+    depth = 0
+    for t in tokens[i:j]:
+        depth += (t.text == "(") - (t.text == ")")
+        if depth == 0 and _is_word(t.text) and not t.text[:1].isupper() and _norm(t.text) not in ("of", "'s"):
+            return False
+    return True
+
+
+def _name_word(tokens: Sequence[Token], j: int, hi: int) -> bool:
+    """A capitalised stop word before a capitalised word mid-sentence is a name ('said Will Doyle')."""
+    return tokens[j].text[:1].isupper() and not tokens[j].text.isupper() and j + 1 < hi and tokens[j + 1].text[:1].isupper() and (
+        j > 0 and tokens[j - 1].sentence == tokens[j].sentence)
 
 
 def mention_after(tokens: Sequence[Token], cue_last: int, hi: int) -> tuple[int, int] | None:
@@ -274,7 +308,7 @@ def mention_after(tokens: Sequence[Token], cue_last: int, hi: int) -> tuple[int,
         if lw in ("'s", "\u2019", "s") and j > i:
             j += 1
             continue
-        if (not _is_word(w) and w not in ("-", "&")) or (lw in STOP_WORDS and lw not in ("of",)):
+        if (not _is_word(w) and w not in ("-", "&")) or (lw in STOP_WORDS and lw not in ("of",) and not _name_word(tokens, j, hi)):
             break
         if lw == "of" and not (j + 1 < hi and (tokens[j + 1].text[:1].isupper() or tokens[j + 1].text == "the")):
             break

@@ -829,7 +829,13 @@ def test_and_with_a_pronoun_and_a_past_verb_opens_the_narrators_clause(text, cue
          "telling", "Ms. Varga"),
         ("Speaking at a fair in Dover, Delaware, Lund went after the council, calling it lazy.", "calling", "Lund"),
         ("Ultimately, Mr. Lund ignored the advice and refused to sign the lease.", "refused", "Mr. Lund"),
+        ("\u201cThe ferry will run,\u201d said Will Ferrand, a pilot.", "said", "Will Ferrand"),
+        ("The levy is fair, spokeswoman Hope Varga said.", "said", "spokeswoman Hope Varga"),
+        ("At a depot in Lund, after winning the vote in the county primary, Gov. Ann Ode (D-Vt.), said, "
+         "\u201cWe are ready.\u201d", "said", "Gov. Ann Ode (D-Vt.)"),
+        ("In Lund, Ann Ode, the mayor, said, \u201cWe are ready.\u201d", "said", "Ann Ode"),
     ],
 )
 def test_the_source_is_the_subject_past_opening_adverbials_and_names(text, cue, mention):
     assert [q.mention for q in quotes_of(text) if q.cue == cue] == [mention]
+    assert all(q.cue != "Hope" for q in quotes_of(text))
