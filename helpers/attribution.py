@@ -167,10 +167,10 @@ class Finder(IndirectRules, QuoteShapes):
                 if t in _CLAUSE_PUNCT or (t in MARKS and not self.apostrophe(k)):
                     return None
                 continue
-            if c.cls in _QUIET or passive(self.toks, c):
+            if c.cls in _QUIET and not (spoken and self.quiet_report(c, j, hi)) or passive(self.toks, c):
                 return None
             if k == j:
-                return c, mention_after(self.toks, c.last, hi)
+                return c, mention_after(self.toks, c.last, hi, possessive=True)
             m = mention_before(self.toks, c.first, j)
             if m is None or m[0] != j:
                 m = (appos or self.source_np(j, c.first)) if spoken else None

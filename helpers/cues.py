@@ -274,9 +274,7 @@ def mention_before(tokens: Sequence[Token], cue_first: int, lo: int) -> tuple[in
             return (k, j) if k is not None else None
     while i < j and _norm(tokens[i].text) in ("of", "'s", "\u2019", "'"):
         i += 1
-    if inner is not None and i > lo and _norm(tokens[i - 1].text) in PREPOSITIONS and (
-        i < j and tokens[i].text.islower() and _name(tokens, *inner)
-    ):
+    if inner is not None and i > lo and _norm(tokens[i - 1].text) in PREPOSITIONS and _name(tokens, *inner):
         return inner  # 'after winning in the primary, Gov. Ann Ode (R-Vt.), said': the name, not the adjunct's object
     return (i, j) if i < j else None
 
@@ -299,13 +297,16 @@ def _name_word(tokens: Sequence[Token], j: int, hi: int) -> bool:
         j > 0 and tokens[j - 1].sentence == tokens[j].sentence)
 
 
-def mention_after(tokens: Sequence[Token], cue_last: int, hi: int) -> tuple[int, int] | None:
-    """Token range of the noun phrase right after the cue ("said the Russian Defense Ministry")."""
+def mention_after(tokens: Sequence[Token], cue_last: int, hi: int, *, possessive: bool = False) -> tuple[int, int] | None:
+    """Token range of the noun phrase right after the cue ("said the Russian Defense Ministry"); with
+    ``possessive``, one with a possessive apostrophe too ("said the council\u2019s spokesman")."""
     i = j = cue_last
     while j < hi and j - i < MAX_MENTION:
         w = tokens[j].text
         lw = _norm(w)
-        if lw in ("'s", "\u2019", "s") and j > i:
+        if j > i and (lw in ("'s", "s") or possessive and lw == "'" and j + 1 < hi and tokens[j + 1].text == "s" and (
+            tokens[j - 1].end == tokens[j].start == tokens[j + 1].start - 1
+        )):  # "said the council\u2019s spokesman" (``possessive``)
             j += 1
             continue
         if (not _is_word(w) and w not in ("-", "&")) or (lw in STOP_WORDS and lw not in ("of",) and not _name_word(tokens, j, hi)):

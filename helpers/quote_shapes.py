@@ -228,6 +228,16 @@ class QuoteShapes:
             return m
         return self.subject(k2, hi) or self.subject_at(k2, hi) or m
 
+    def quiet_report(self, c: Cue, j: int, hi: int) -> bool:
+        """A belief cue that reports the spoken passage before it ('"...," the statement read.', '"...," it
+        reads.', '"...," read the email.'): the cue ends the sentence, right after its subject or before it."""
+        toks = self.toks
+        m = mention_after(toks, c.last, hi, possessive=True) if c.first == j else mention_before(toks, c.first, j)
+        if m is None or (c.first != j and m[0] != j) or _norm(toks[m[1] - 1].text) in ("'s", "s"):
+            return False  # 'the way it's heard': a passive
+        end = m[1] if c.first == j else c.last
+        return end >= hi or toks[end].text in (".", ",", ";", "!", "?")
+
     def beside(self, m: tuple[int, int], b: int) -> bool:
         """The mention ``m`` stands by the verb at ``b`` ('X said', 'X last week said', 'X, who ..., said'),
         not as the subject of an earlier verb ('In Lund, Ode stopped and said.')."""

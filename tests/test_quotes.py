@@ -834,6 +834,10 @@ def test_and_with_a_pronoun_and_a_past_verb_opens_the_narrators_clause(text, cue
         ("At a depot in Lund, after winning the vote in the county primary, Gov. Ann Ode (D-Vt.), said, "
          "\u201cWe are ready.\u201d", "said", "Gov. Ann Ode (D-Vt.)"),
         ("In Lund, Ann Ode, the mayor, said, \u201cWe are ready.\u201d", "said", "Ann Ode"),
+        ("Ann Ode, a baker from Dover, Delaware, said the levy was fair.", "said", "Ann Ode"),
+        ("The note was short. \u201cWe stand with the crews,\u201d it read.", "read", "it"),
+        ("\u201cThe ferry will run again,\u201d read the council\u2019s statement.", "read", "the council\u2019s statement"),
+        ("\u201cWe stand with the crews,\u201d the letter reads.", "reads", "the letter"),
     ],
 )
 def test_the_source_is_the_subject_past_opening_adverbials_and_names(text, cue, mention):
