@@ -244,7 +244,7 @@ class Finder(IndirectRules, QuoteShapes):
                 if c.first > lo + 1 and c.text.endswith("ing") and (self.toks[c.first - 1].text == "," or (
                     self.toks[c.first - 1].text in MARKS and self.toks[c.first - 2].text == ",")):  # 'a "breach," adding'
                     return c, self.participle_source(c, lo)
-                m = self.past_adjunct(mention_before(self.toks, c.first, lo), lo)
+                m = self.sender(c, self.past_adjunct(mention_before(self.toks, c.first, lo), lo), lo)
                 return c, m or (self.inverted_source(c, k) if back else None) or self.clause_subject(lo, c)
             if k - back - 1 < lo:
                 return None

@@ -121,7 +121,7 @@ class IndirectRules(FrameRules):
                 toks[m2[1]].text == "," and not any(k in self.cue_first for k in range(m2[1], hi))
             )):
                 return self.indirect_record(c, m2, lo, c.first - 1)
-        m = self.past_adjunct(mention_before(toks, c.first, lo), lo)
+        m = self.sender(c, self.past_adjunct(mention_before(toks, c.first, lo), lo), lo)
         if m is not None and any(i in self.cue_last_tok for i in range(*m)):
             m = None
         if m is not None and m[1] - m[0] == 1 and toks[m[0]].text.islower() and _norm(toks[m[0]].text) not in _PRONOUNS | _GROUPS:

@@ -57,6 +57,11 @@ _AGENT_LINKS = frozenset("by from with of".split())
 _OPENING_PREPS = frozenset("outside inside like unlike among amid at for with from to under over".split())
 #: Words that may open a subject noun phrase in lower case ('the Stanford graduate ended ...').
 _NP_OPENERS = frozenset("the a an his her their its our".split())
+#: Documents sent or shown with a participle cue after them ('sent a letter urging', 'carried signs saying').
+_DOCUMENTS = frozenset(
+    "email e-mail letter statement tweet ad advertisement video website petition sign banner message note memo "
+    "release post mailer flyer commercial spot column op-ed editorial text report".split()
+)
 #: Stop words that open a subject, not an adverbial, before a comma ('That, he said, ...', 'Who, ...').
 _NOT_OPENERS = frozenset("this that these those what who which whom whose it's".split())
 #: Adverbs outside ``STOP_WORDS`` that open an adverbial ('Even as shares fell, ...', 'Once again, ...').
@@ -306,6 +311,27 @@ class QuoteShapes:
             if toks[k].text == "," and _norm(toks[k + 1].text) not in ("which", "who", "whom", "whose", "and", "but"):
                 return self.subject(k + 1, hi) or self.subject_at(k + 1, hi)
         return None
+
+    def sender(self, c: Cue, m: tuple[int, int] | None, lo: int) -> tuple[int, int] | None:
+        """'The campaign sent an email to supporters saying', 'X released a statement Tuesday urging': a
+        participle cue after a document that a verb's subject sent: that subject, else ``m``."""
+        toks = self.toks
+        if not c.text.endswith("ing") or c.first - 1 <= lo or not _is_word(toks[c.first - 1].text):
+            return m
+        d = next((d for d in range(c.first - 1, max(lo, c.first - 8), -1)
+                  if not _is_word(toks[d].text) or _norm(toks[d].text).rstrip("s") in _DOCUMENTS), None)
+        if d is None or not _is_word(toks[d].text):
+            return m
+        v = d - 1  # back over 'out a fundraising', 'a short' to the verb
+        while v > lo and v > d - 5 and _is_word(toks[v].text) and not _verb_like(toks[v].text) and not (
+            toks[v].text.endswith("ing") and _norm(toks[v - 1].text) in SKIP_BEFORE_VERB
+        ):
+            v -= 1
+        w = toks[v].text
+        if not (w.islower() and (_verb_like(w) or w.endswith("ing"))) or _norm(w) in SKIP_BEFORE_VERB:
+            return m  # 'the letter urging', 'in a statement saying': no verb sent it
+        s = mention_before(toks, v, lo)
+        return s if s is not None and (m is None or s != m) else m
 
     def past_adjunct(self, m: tuple[int, int] | None, lo: int) -> tuple[int, int] | None:
         """A noun phrase before the cue that is the object of an adjunct ('Ode at the time said', 'Ode

@@ -838,6 +838,10 @@ def test_and_with_a_pronoun_and_a_past_verb_opens_the_narrators_clause(text, cue
         ("The note was short. \u201cWe stand with the crews,\u201d it read.", "read", "it"),
         ("\u201cThe ferry will run again,\u201d read the council\u2019s statement.", "read", "the council\u2019s statement"),
         ("\u201cWe stand with the crews,\u201d the letter reads.", "reads", "the letter"),
+        ("The harbour board released a statement Friday questioning whether the fee was lawful.", "questioning",
+         "The harbour board"),
+        ("Her union sent out a short email to members urging them to vote no.", "urging", "Her union"),
+        ('Pickets were carrying signs saying, "No more cuts."', "saying", "Pickets"),
     ],
 )
 def test_the_source_is_the_subject_past_opening_adverbials_and_names(text, cue, mention):
