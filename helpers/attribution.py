@@ -16,7 +16,7 @@ import re
 
 from .cues import (
     Cue, CueLexicon, STOP_WORDS, _adverb, _is_word, _norm, find_cues, load_cues, mention_after,
-    mention_before, passive,
+    mention_before, passive, source_like,
 )
 from .indirect import _ADJUNCT_START, _DASHES, _DAYS, _LEAD_CONJ, _QUIET, IndirectRules
 from .quote_shapes import TITLE_TOKENS, QuoteShapes
@@ -122,7 +122,7 @@ class Finder(IndirectRules, QuoteShapes):
         cue_span = (cue.start, cue.end) if isinstance(cue, Cue) else cue
         if isinstance(cue, Cue):
             self.used.add(cue.first)
-        m = self.span(*mention) if (mention is not None and tokens) else mention
+        m = (self.span(*mention) if source_like(self.toks, mention) else None) if tokens else mention
         rec = {"kind": kind, "start": start, "end": end, "cue": cue_span, "mention": m, **extra}
         self.records.append(rec)
         return rec

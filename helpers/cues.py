@@ -297,6 +297,22 @@ def _name_word(tokens: Sequence[Token], j: int, hi: int) -> bool:
         j > 0 and tokens[j - 1].sentence == tokens[j].sentence)
 
 
+#: Words that never open a source: prepositions, subordinators, adverbs ('In', 'Whenever asked', 'simply').
+NOT_SOURCE_OPENERS = frozenset(
+    "in on at to for from by with after before when whenever while as if because since though although during "
+    "until upon about into over under without despite among simply even perhaps however there not no only just "
+    "also instead meanwhile still yet thus".split()
+)
+
+
+def source_like(tokens: Sequence[Token], m: tuple[int, int] | None) -> bool:
+    """The tokens ``m`` may name a source: not a lone preposition, subordinator or adverb ('In', 'simply')."""
+    if m is None or m[1] <= m[0]:
+        return False
+    w = _norm(tokens[m[0]].text)
+    return m[1] - m[0] > 1 or w not in NOT_SOURCE_OPENERS and not (_adverb(w) and tokens[m[0]].text.islower())
+
+
 def mention_after(tokens: Sequence[Token], cue_last: int, hi: int, *, possessive: bool = False) -> tuple[int, int] | None:
     """Token range of the noun phrase right after the cue ("said the Russian Defense Ministry"); with
     ``possessive``, one with a possessive apostrophe too ("said the council\u2019s spokesman")."""

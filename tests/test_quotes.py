@@ -847,3 +847,13 @@ def test_and_with_a_pronoun_and_a_past_verb_opens_the_narrators_clause(text, cue
 def test_the_source_is_the_subject_past_opening_adverbials_and_names(text, cue, mention):
     assert [q.mention for q in quotes_of(text) if q.cue == cue] == [mention]
     assert all(q.cue != "Hope" for q in quotes_of(text))
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("Still, simply complaining about the fares is not enough.", "complaining"),
+    ],
+)
+def test_a_lone_adverb_or_preposition_is_no_source(text, cue):
+    assert [q.mention for q in quotes_of(text) if q.cue == cue] == [None]
