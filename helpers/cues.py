@@ -274,9 +274,31 @@ def mention_before(tokens: Sequence[Token], cue_first: int, lo: int) -> tuple[in
             return (k, j) if k is not None else None
     while i < j and _norm(tokens[i].text) in ("of", "'s", "\u2019", "'"):
         i += 1
-    if inner is not None and i > lo and _norm(tokens[i - 1].text) in PREPOSITIONS and _name(tokens, *inner):
-        return inner  # 'after winning in the primary, Gov. Ann Ode (R-Vt.), said': the name, not the adjunct's object
+    if inner is not None and i > lo and _norm(tokens[i - 1].text) in PREPOSITIONS:
+        head = _head_before(tokens, i, lo)  # 'Ann Ode, facing a race in Lund, a port town, said'
+        if head is not None or _name(tokens, *inner):
+            return head or inner  # 'after winning in the primary, Gov. Ann Ode (R-Vt.), said': the name
     return (i, j) if i < j else None
+
+
+def _head_before(tokens: Sequence[Token], k: int, lo: int) -> tuple[int, int] | None:
+    """The name before the commas of an apposition that ends in a preposition's object ('Ann Ode, facing a
+    race in Lund, a port, said' -> Ann Ode), when one opens the clause; else None."""
+    for _ in range(3):
+        c = next((c for c in range(k - 1, max(lo, k - 30), -1) if tokens[c].text in (",", ".", ";", ":")), None)
+        if c is None or tokens[c].text != ",":
+            return None
+        m = mention_before(tokens, c, lo)
+        if m is None:
+            return None
+        i = m[0]
+        opens = i == lo or not _is_word(tokens[i - 1].text) or _norm(tokens[i - 1].text) in ("and", "but")
+        if tokens[i].text[:1].isupper() and opens:
+            return m
+        if not (i > lo and _norm(tokens[i - 1].text) in PREPOSITIONS):
+            return None
+        k = i
+    return None
 
 
 def _name(tokens: Sequence[Token], i: int, j: int) -> bool:

@@ -835,6 +835,8 @@ def test_and_with_a_pronoun_and_a_past_verb_opens_the_narrators_clause(text, cue
          "\u201cWe are ready.\u201d", "said", "Gov. Ann Ode (D-Vt.)"),
         ("In Lund, Ann Ode, the mayor, said, \u201cWe are ready.\u201d", "said", "Ann Ode"),
         ("Ann Ode, a baker from Dover, Delaware, said the levy was fair.", "said", "Ann Ode"),
+        ("Sen. Ann Ode, facing a hard race in Lund, a port town, said she would welcome the vote.", "said",
+         "Sen. Ann Ode"),
         ("The note was short. \u201cWe stand with the crews,\u201d it read.", "read", "it"),
         ("\u201cThe ferry will run again,\u201d read the council\u2019s statement.", "read", "the council\u2019s statement"),
         ("\u201cWe stand with the crews,\u201d the letter reads.", "reads", "the letter"),
