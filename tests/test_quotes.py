@@ -840,6 +840,8 @@ def test_and_with_a_pronoun_and_a_past_verb_opens_the_narrators_clause(text, cue
         ("The note was short. \u201cWe stand with the crews,\u201d it read.", "read", "it"),
         ("\u201cThe ferry will run again,\u201d read the council\u2019s statement.", "read", "the council\u2019s statement"),
         ("\u201cWe stand with the crews,\u201d the letter reads.", "reads", "the letter"),
+        ("\u201cSit down and let me finish,\u201d Ode barked.", "barked", "Ode"),
+        ("\u201cYou had ten years to fix it,\u201d the mayor shot back.", "shot back", "the mayor"),
         ("The harbour board released a statement Friday questioning whether the fee was lawful.", "questioning",
          "The harbour board"),
         ("Her union sent out a short email to members urging them to vote no.", "urging", "Her union"),
