@@ -16,7 +16,7 @@ import re
 
 from .cues import (
     Cue, CueLexicon, STOP_WORDS, _adverb, _is_word, _norm, find_cues, load_cues, mention_after,
-    mention_before, passive,
+    mention_before, passive, source_like,
 )
 from .indirect import _ADJUNCT_START, _DASHES, _DAYS, _LEAD_CONJ, _QUIET, IndirectRules
 from .indirect_subjects import SubjectRules
@@ -123,7 +123,7 @@ class Finder(IndirectRules, SubjectRules, QuoteShapes):
         cue_span = (cue.start, cue.end) if isinstance(cue, Cue) else cue
         if isinstance(cue, Cue):
             self.used.add(cue.first)
-        m = self.span(*mention) if (mention is not None and tokens) else mention
+        m = (self.span(*mention) if source_like(self.toks, mention) else None) if tokens else mention
         rec = {"kind": kind, "start": start, "end": end, "cue": cue_span, "mention": m, **extra}
         self.records.append(rec)
         return rec
@@ -168,10 +168,10 @@ class Finder(IndirectRules, SubjectRules, QuoteShapes):
                 if t in _CLAUSE_PUNCT or (t in MARKS and not self.apostrophe(k)):
                     return None
                 continue
-            if c.cls in _QUIET or passive(self.toks, c):
+            if c.cls in _QUIET and not (spoken and self.quiet_report(c, j, hi)) or passive(self.toks, c):
                 return None
             if k == j:
-                return c, mention_after(self.toks, c.last, hi)
+                return c, mention_after(self.toks, c.last, hi, possessive=True)
             m = mention_before(self.toks, c.first, j)
             if m is None or m[0] != j:
                 m = (appos or self.source_np(j, c.first)) if spoken else None
@@ -245,7 +245,7 @@ class Finder(IndirectRules, SubjectRules, QuoteShapes):
                 if c.first > lo + 1 and c.text.endswith("ing") and (self.toks[c.first - 1].text == "," or (
                     self.toks[c.first - 1].text in MARKS and self.toks[c.first - 2].text == ",")):  # 'a "breach," adding'
                     return c, self.participle_source(c, lo)
-                m = self.past_adjunct(mention_before(self.toks, c.first, lo), lo)
+                m = self.sender(c, self.past_adjunct(mention_before(self.toks, c.first, lo), lo), lo)
                 return c, m or (self.inverted_source(c, k) if back else None) or self.clause_subject(lo, c)
             if k - back - 1 < lo:
                 return None

@@ -157,13 +157,22 @@ def _bare_name(tokens: Sequence[Token], j: int) -> bool:
     return 0 < names <= 8
 
 
+#: Capitalised words after a cue word that name no one ('will Not', 'urges I').
+_NOT_NAMES = frozenset("i i'm i've not no".split())
+
+
 def _in_name(tokens: Sequence[Token], i: int, lo: int) -> bool:
-    """A capitalised word after a capitalised word, mid-sentence, and before a lower-case word."""
+    """A capitalised word mid-sentence after a capitalised word and before a lower-case one, or after a
+    lower-case word and before a capitalised one ('spokeswoman Hope Lund')."""
     t = tokens[i].text
     if not (t[:1].isupper() and not t.isupper()) or i <= lo or i + 1 >= len(tokens):
         return False
     prev, nxt = tokens[i - 1], tokens[i + 1]
-    return prev.sentence == tokens[i].sentence and prev.text[:1].isupper() and nxt.text[:1].islower()
+    if prev.sentence != tokens[i].sentence:
+        return False
+    if prev.text.islower() and len(prev.text) > 1 and nxt.text[:1].isupper() and _norm(nxt.text) not in _NOT_NAMES:
+        return True  # "spokeswoman Hope Lund said", "told Will Doyle"
+    return prev.text[:1].isupper() and nxt.text[:1].islower()
 
 
 # --------------------------------------------------------------------------------------------
@@ -192,6 +201,8 @@ TIME_WORDS = frozenset(
 )
 BE_FORMS = frozenset("is was were are am be been being 's".split())
 RELATIVES = frozenset(("who", "which", "that"))
+#: Prepositions before a noun phrase that is their object, no subject ('in the primary, X, said').
+PREPOSITIONS = frozenset("in on at of for with from by to into after before during about over under since".split())
 _PARTICIPLES = frozenset("said told written shown known found thought held seen heard read put".split())
 MAX_MENTION = 8
 #: Number words that stand alone as a source ("three-quarters said", "one in four say").
@@ -247,13 +258,14 @@ def mention_before(tokens: Sequence[Token], cue_first: int, lo: int) -> tuple[in
         j -= 1  # "has repeatedly said", "(D-Calif.) last week said", "on Friday said"
     if j > lo and tokens[j - 1].text in ("to",):
         return None
+    inner = None  # the stretch between the parenthetical's marks
     if j > lo and tokens[j - 1].text in (",", "-", "\u2013", "\u2014"):  # parenthetical
         mark = tokens[j - 1].text
         k = j - 2
         while k > lo and tokens[k].text != mark and k > j - 40:
             k -= 1
         if k > lo and tokens[k].text == mark and k < j - 2:
-            j, aside = k, mark == ","
+            j, aside, inner = k, mark == ",", (k + 1, j - 1)
         else:
             return None
     if j > lo and _norm(tokens[j - 1].text) in RELATIVES:
@@ -289,19 +301,80 @@ def mention_before(tokens: Sequence[Token], cue_first: int, lo: int) -> tuple[in
         return None  # "X, interviewed on Monday, including Y, said": a date is no source
     if aside and i > lo + 1 and tokens[i - 1].text == "," and j - i == 1 and tokens[i].text.endswith("."):
         return None  # "Ann Ode, a nurse from Ely, Nev., who ..., said": a place inside an aside
+    if inner is not None and i > lo and _norm(tokens[i - 1].text) in PREPOSITIONS:
+        head = _head_before(tokens, i, lo)  # 'Ann Ode, facing a race in Lund, a port town, said'
+        if head is not None or _name(tokens, *inner):
+            return head or inner  # 'after winning in the primary, Gov. Ann Ode (R-Vt.), said': the name
     return (i, j) if i < j else None
 
 
-def mention_after(tokens: Sequence[Token], cue_last: int, hi: int) -> tuple[int, int] | None:
-    """Token range of the noun phrase right after the cue ("said the Russian Defense Ministry")."""
+def _head_before(tokens: Sequence[Token], k: int, lo: int) -> tuple[int, int] | None:
+    """The name before the commas of an apposition that ends in a preposition's object ('Ann Ode, facing a
+    race in Lund, a port, said' -> Ann Ode), when one opens the clause; else None."""
+    for _ in range(3):
+        c = next((c for c in range(k - 1, max(lo, k - 30), -1) if tokens[c].text in (",", ".", ";", ":")), None)
+        if c is None or tokens[c].text != ",":
+            return None
+        m = mention_before(tokens, c, lo)
+        if m is None:
+            return None
+        i = m[0]
+        opens = i == lo or not _is_word(tokens[i - 1].text) or _norm(tokens[i - 1].text) in ("and", "but")
+        if tokens[i].text[:1].isupper() and opens:
+            return m
+        if not (i > lo and _norm(tokens[i - 1].text) in PREPOSITIONS):
+            return None
+        k = i
+    return None
+
+
+def _name(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """``tokens[i:j]`` read as a name: capitalised words, a parenthesis after them ('Ann Ode (D-Vt.)')."""
+    if not 0 < j - i <= MAX_MENTION + 4 or not tokens[i].text[:1].isupper():
+        return False
+    depth = 0
+    for t in tokens[i:j]:
+        depth += (t.text == "(") - (t.text == ")")
+        if depth == 0 and _is_word(t.text) and not t.text[:1].isupper() and _norm(t.text) not in ("of", "'s"):
+            return False
+    return True
+
+
+def _name_word(tokens: Sequence[Token], j: int, hi: int) -> bool:
+    """A capitalised stop word before a capitalised word mid-sentence is a name ('said Will Doyle')."""
+    return tokens[j].text[:1].isupper() and not tokens[j].text.isupper() and j + 1 < hi and tokens[j + 1].text[:1].isupper() and (
+        j > 0 and tokens[j - 1].sentence == tokens[j].sentence)
+
+
+#: Words that never open a source: prepositions, subordinators, adverbs ('In', 'Whenever asked', 'simply').
+NOT_SOURCE_OPENERS = frozenset(
+    "in on at to for from by with after before when whenever while as if because since though although during "
+    "until upon about into over under without despite among simply even perhaps however there not no only just "
+    "also instead meanwhile still yet thus".split()
+)
+
+
+def source_like(tokens: Sequence[Token], m: tuple[int, int] | None) -> bool:
+    """The tokens ``m`` may name a source: not a lone preposition, subordinator or adverb ('In', 'simply')."""
+    if m is None or m[1] <= m[0]:
+        return False
+    w = _norm(tokens[m[0]].text)
+    return m[1] - m[0] > 1 or w not in NOT_SOURCE_OPENERS and not (_adverb(w) and tokens[m[0]].text.islower())
+
+
+def mention_after(tokens: Sequence[Token], cue_last: int, hi: int, *, possessive: bool = False) -> tuple[int, int] | None:
+    """Token range of the noun phrase right after the cue ("said the Russian Defense Ministry"); with
+    ``possessive``, one with a possessive apostrophe too ("said the council\u2019s spokesman")."""
     i = j = cue_last
     while j < hi and j - i < MAX_MENTION:
         w = tokens[j].text
         lw = _norm(w)
-        if lw in ("'s", "\u2019", "s") and j > i:
+        if j > i and (lw in ("'s", "s") or possessive and lw == "'" and j + 1 < hi and tokens[j + 1].text == "s" and (
+            tokens[j - 1].end == tokens[j].start == tokens[j + 1].start - 1
+        )):  # "said the council\u2019s spokesman" (``possessive``)
             j += 1
             continue
-        if (not _is_word(w) and w not in ("-", "&")) or (lw in STOP_WORDS and lw not in ("of",)):
+        if (not _is_word(w) and w not in ("-", "&")) or (lw in STOP_WORDS and lw not in ("of",) and not _name_word(tokens, j, hi)):
             break
         if lw == "of" and not (j + 1 < hi and (tokens[j + 1].text[:1].isupper() or tokens[j + 1].text == "the")):
             break

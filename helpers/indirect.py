@@ -136,7 +136,7 @@ class IndirectRules(FrameRules, StanceRules):
                 toks[m2[1]].text == "," and not any(k in self.cue_first for k in range(m2[1], hi))
             )):
                 return self.indirect_record(c, m2, lo, c.first - 1)
-        m = self.past_adjunct(mention_before(toks, c.first, lo), lo)
+        m = self.sender(c, self.past_adjunct(mention_before(toks, c.first, lo), lo), lo)
         if m is not None and any(i in self.cue_last_tok for i in range(*m)):
             m = None
         if m is not None and m[1] - m[0] == 1 and toks[m[0]].text.islower() and _norm(toks[m[0]].text) not in _PRONOUNS | _GROUPS and not quantity(toks[m[0]].text):
@@ -152,7 +152,7 @@ class IndirectRules(FrameRules, StanceRules):
             # "..., suggesting that" / "he stressed that ..., and suggested that": the same subject
             prior = [r for r in self.records if r["cue"] and r["mention"] and r["cue"][0] >= toks[lo].start
                      and r["cue"][0] < c.start and r.get("level") == 0]
-            m = self.tokens_of(prior[-1]["mention"]) if prior else self.subject(lo, c.first)
+            m = self.tokens_of(prior[-1]["mention"]) if prior else self.opened_subject(lo, c.first)
             if m is None:
                 return
         if m is None:  # "..., said X."
@@ -192,7 +192,7 @@ class IndirectRules(FrameRules, StanceRules):
                 p = next((p for p in range(m[0] - 2, max(lo, m[0] - 6), -1) if not _is_word(toks[p].text)), None)
                 if p is not None and toks[p].text == "," and p + 1 < m[0] - 1:
                     m = (p + 1, m[1])
-            if m[0] > lo + 1 and toks[m[0] - 1].text in (",", *_DASHES):  # "..., X said."
+            if m[0] > lo + 1 and toks[m[0] - 1].text in (",", *_DASHES) and self.beside(m, b):  # "..., X said."
                 if (nxt + 1 < hi and toks[nxt].text == "," and toks[nxt + 1].text[:1].islower()
                         and _norm(toks[nxt + 1].text) not in _CUT_AFTER_COMMA | _NEW_CLAUSE | _LEAD_CONJ and not self.participle(nxt + 1, hi)
                         and self.has_words(nxt + 1, hi, 2)):

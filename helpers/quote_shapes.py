@@ -16,7 +16,7 @@ A mixin: the methods read the Finder's tokens (``self.toks``), cues (``self.cue_
 from __future__ import annotations
 
 from .cues import SKIP_BEFORE_VERB, STOP_WORDS, TIME_WORDS, Cue, _adverb, _is_word, _norm, mention_after, mention_before
-from .indirect import _DASHES, _LEAD_CONJ, _QUIET, _SUBJECT_PRONOUNS, _verb_like
+from .indirect import _DASHES, _DAYS, _LEAD_CONJ, _QUIET, _SUBJECT_PRONOUNS, _verb_like
 from .quotemarks import MARKS
 
 __all__ = ["QuoteShapes", "TITLE_TOKENS"]
@@ -57,6 +57,15 @@ _AGENT_LINKS = frozenset("by from with of".split())
 _OPENING_PREPS = frozenset("outside inside like unlike among amid at for with from to under over".split())
 #: Words that may open a subject noun phrase in lower case ('the Stanford graduate ended ...').
 _NP_OPENERS = frozenset("the a an his her their its our".split())
+#: Documents sent or shown with a participle cue after them ('sent a letter urging', 'carried signs saying').
+_DOCUMENTS = frozenset(
+    "email e-mail letter statement tweet ad advertisement video website petition sign banner message note memo "
+    "release post mailer flyer commercial spot column op-ed editorial text report".split()
+)
+#: Stop words that open a subject, not an adverbial, before a comma ('That, he said, ...', 'Who, ...').
+_NOT_OPENERS = frozenset("this that these those what who which whom whose it's".split())
+#: Adverbs outside ``STOP_WORDS`` that open an adverbial ('Even as shares fell, ...', 'Once again, ...').
+_OPENING_ADVERBS = frozenset("even once first just only ever".split())
 
 
 class QuoteShapes:
@@ -192,6 +201,53 @@ class QuoteShapes:
             return (k, j)  # 'Ms. Ode smiled', 'the young graduate ended', 'he ... has'
         return None
 
+    def past_openers(self, k: int, hi: int) -> int:
+        """The token after the adverbials opening a clause at ``k`` ('However,', 'On Tuesday, even as
+        shares fell,', 'Speaking in Salem, New Hampshire,', 'This week,'); ``k`` when none opens it."""
+        toks = self.toks
+        first = k
+        for _ in range(4):
+            comma = next((i for i in range(k + 1, min(k + 14, hi)) if toks[i].text in (",", *_DASHES)), None)
+            if comma is None or comma + 1 >= hi or any(t.text in MARKS for t in toks[k:comma]):
+                break
+            w = _norm(toks[k].text)
+            opener = (w in STOP_WORDS and w not in _NOT_OPENERS or w in TIME_WORDS or w in _DAYS or w in _OPENING_ADVERBS or _adverb(w)
+                      or k == first and w.endswith("ing") and len(w) > 4 and toks[k + 1].text.islower())
+            place = k > first and comma - k <= 3 and toks[k - 2].text[:1].isupper() and all(
+                t.text[:1].isupper() or t.text == "." for t in toks[k:comma]
+            ) and _norm(toks[comma + 1].text) not in _NP_OPENERS  # 'in Salem, New Hampshire, X'
+            if not (opener or place):
+                break
+            k = comma + 1
+        return k
+
+    def opened_subject(self, lo: int, hi: int) -> tuple[int, int] | None:
+        """``subject`` past every adverbial opening the sentence ('On Tuesday, even as shares fell, Ode
+        wrote ..., telling', 'Instead, the senator is ..., hoping'), where ``subject`` finds one."""
+        m = self.subject(lo, hi)
+        k = lo
+        while k < hi and (_norm(self.toks[k].text) in _LEAD_CONJ or not _is_word(self.toks[k].text)):
+            k += 1
+        k2 = self.past_openers(k, hi) if m is not None else k
+        if k2 == k or k2 == m[0]:
+            return m
+        return self.subject(k2, hi) or self.subject_at(k2, hi) or m
+
+    def quiet_report(self, c: Cue, j: int, hi: int) -> bool:
+        """A belief cue that reports the spoken passage before it ('"...," the statement read.', '"...," it
+        reads.', '"...," read the email.'): the cue ends the sentence, right after its subject or before it."""
+        toks = self.toks
+        m = mention_after(toks, c.last, hi, possessive=True) if c.first == j else mention_before(toks, c.first, j)
+        if m is None or (c.first != j and m[0] != j) or _norm(toks[m[1] - 1].text) in ("'s", "s"):
+            return False  # 'the way it's heard': a passive
+        end = m[1] if c.first == j else c.last
+        return end >= hi or toks[end].text in (".", ",", ";", "!", "?")
+
+    def beside(self, m: tuple[int, int], b: int) -> bool:
+        """The mention ``m`` stands by the verb at ``b`` ('X said', 'X last week said', 'X, who ..., said'),
+        not as the subject of an earlier verb ('In Lund, Ode stopped and said.')."""
+        return m[1] >= b - 3 or self.toks[m[1]].text in (",", *_DASHES)
+
     def possessive(self, i: int) -> bool:
         """The mark token ``i`` is a possessive apostrophe: "campaign\u2019s", "Jones' "."""
         toks = self.toks
@@ -255,6 +311,27 @@ class QuoteShapes:
             if toks[k].text == "," and _norm(toks[k + 1].text) not in ("which", "who", "whom", "whose", "and", "but"):
                 return self.subject(k + 1, hi) or self.subject_at(k + 1, hi)
         return None
+
+    def sender(self, c: Cue, m: tuple[int, int] | None, lo: int) -> tuple[int, int] | None:
+        """'The campaign sent an email to supporters saying', 'X released a statement Tuesday urging': a
+        participle cue after a document that a verb's subject sent: that subject, else ``m``."""
+        toks = self.toks
+        if not c.text.endswith("ing") or c.first - 1 <= lo or not _is_word(toks[c.first - 1].text):
+            return m
+        d = next((d for d in range(c.first - 1, max(lo, c.first - 8), -1)
+                  if not _is_word(toks[d].text) or _norm(toks[d].text).rstrip("s") in _DOCUMENTS), None)
+        if d is None or not _is_word(toks[d].text):
+            return m
+        v = d - 1  # back over 'out a fundraising', 'a short' to the verb
+        while v > lo and v > d - 5 and _is_word(toks[v].text) and not _verb_like(toks[v].text) and not (
+            toks[v].text.endswith("ing") and _norm(toks[v - 1].text) in SKIP_BEFORE_VERB
+        ):
+            v -= 1
+        w = toks[v].text
+        if not (w.islower() and (_verb_like(w) or w.endswith("ing"))) or _norm(w) in SKIP_BEFORE_VERB:
+            return m  # 'the letter urging', 'in a statement saying': no verb sent it
+        s = mention_before(toks, v, lo)
+        return s if s is not None and (m is None or s != m) else m
 
     def past_adjunct(self, m: tuple[int, int] | None, lo: int) -> tuple[int, int] | None:
         """A noun phrase before the cue that is the object of an adjunct ('Ode at the time said', 'Ode

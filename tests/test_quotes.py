@@ -940,6 +940,39 @@ def test_a_hedge_stops_before_the_narrators_attribution():
 
 
 @pytest.mark.parametrize(
+    "text, cue, mention",
+    [
+        ("Instead, the harbour master is keeping to his schedule, hoping to avoid a strike.", "hoping to",
+         "the harbour master"),
+        ('On Monday, even as prices were falling, Ms. Varga wrote to tenants, telling them the rent would "stay put."',
+         "telling", "Ms. Varga"),
+        ("Speaking at a fair in Dover, Delaware, Lund went after the council, calling it lazy.", "calling", "Lund"),
+        ("Ultimately, Mr. Lund ignored the advice and refused to sign the lease.", "refused", "Mr. Lund"),
+        ("\u201cThe ferry will run,\u201d said Will Ferrand, a pilot.", "said", "Will Ferrand"),
+        ("The levy is fair, spokeswoman Hope Varga said.", "said", "spokeswoman Hope Varga"),
+        ("At a depot in Lund, after winning the vote in the county primary, Gov. Ann Ode (D-Vt.), said, "
+         "\u201cWe are ready.\u201d", "said", "Gov. Ann Ode (D-Vt.)"),
+        ("In Lund, Ann Ode, the mayor, said, \u201cWe are ready.\u201d", "said", "Ann Ode"),
+        ("Ann Ode, a baker from Dover, Delaware, said the levy was fair.", "said", "Ann Ode"),
+        ("Sen. Ann Ode, facing a hard race in Lund, a port town, said she would welcome the vote.", "said",
+         "Sen. Ann Ode"),
+        ("The note was short. \u201cWe stand with the crews,\u201d it read.", "read", "it"),
+        ("\u201cThe ferry will run again,\u201d read the council\u2019s statement.", "read", "the council\u2019s statement"),
+        ("\u201cWe stand with the crews,\u201d the letter reads.", "reads", "the letter"),
+        ("\u201cSit down and let me finish,\u201d Ode barked.", "barked", "Ode"),
+        ("\u201cYou had ten years to fix it,\u201d the mayor shot back.", "shot back", "the mayor"),
+        ("The harbour board released a statement Friday questioning whether the fee was lawful.", "questioning",
+         "The harbour board"),
+        ("Her union sent out a short email to members urging them to vote no.", "urging", "Her union"),
+        ('Pickets were carrying signs saying, "No more cuts."', "saying", "Pickets"),
+    ],
+)
+def test_the_source_is_the_subject_past_opening_adverbials_and_names(text, cue, mention):
+    assert [q.mention for q in quotes_of(text) if q.cue == cue] == [mention]
+    assert all(q.cue != "Hope" for q in quotes_of(text))
+
+
+@pytest.mark.parametrize(
     "text, cue",
     [
         ("The mayor appeared on local television on Monday.", "appeared"),
@@ -953,3 +986,13 @@ def test_a_hedge_stops_before_the_narrators_attribution():
 )
 def test_seem_without_a_report_of_the_subject_gives_no_quote(text, cue):
     assert [q.text for q in quotes_of(text) if q.cue == cue] == []
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("Still, simply complaining about the fares is not enough.", "complaining"),
+    ],
+)
+def test_a_lone_adverb_or_preposition_is_no_source(text, cue):
+    assert [q.mention for q in quotes_of(text) if q.cue == cue] == [None]
