@@ -14,6 +14,7 @@ clause or attribution begins (``, which ...``, ``, according to ...``, ``, and N
 from __future__ import annotations
 
 from .cues import RELATIVES, SKIP_BEFORE_VERB, STOP_WORDS, TIME_WORDS, Cue, _is_word, _norm, mention_after, mention_before, passive
+from .content_spans import ContentSpans
 from .indirect_frames import FrameRules
 from .quotemarks import MARKS
 
@@ -78,7 +79,7 @@ def _verb_like(word: str) -> bool:
     return word.islower() and (w in _AUX or w in _COMMON_VERBS or (w.endswith("ed") and len(w) > 4))
 
 
-class IndirectRules(FrameRules):
+class IndirectRules(FrameRules, ContentSpans):
     """Mixin of ``Finder``: the indirect-speech rules (uses its tokens, cues, quotes and records)."""
 
     def indirect(self, c: Cue) -> None:
@@ -373,6 +374,10 @@ class IndirectRules(FrameRules):
                 k + 1 in self.cue_first and self.ing_cue(k + 1)
             )) and not self.relative_inside(k, e):
                 return k  # "..., according to", "..., claiming that ...": the narrator's clause
+            if t == "," and self.has_words(a, k, 3) and self.second_attribution(a, k, e):
+                return k  # "..., Judge Ode proceeded to ...": another subject and its cue
+            if w in ("and", "but") and toks[k - 1].text != "," and self.has_words(a, k, 3) and self.second_attribution(a, k, e):
+                return k - 1 if toks[k - 1].text in _DASHES else k  # "... and 40 percent said ..."
             if t == "," and k + 2 < e and _norm(toks[k + 1].text) in _CONTRAST and self.has_words(a, k, 4):
                 return k  # "..., but not without controversy", "..., although it cost more"
             if t == "," and k + 2 < e and _norm(toks[k + 1].text) in ("a", "an") and self.has_words(a, k, 4):

@@ -818,3 +818,23 @@ def test_a_quotation_opening_inside_an_indirect_clause_ends_it(text, content):
 )
 def test_and_with_a_pronoun_and_a_past_verb_opens_the_narrators_clause(text, cue, content):
     assert [q.text for q in quotes_of(text) if q.cue == cue] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("Most said they backed the plan and 40 percent said they opposed the tax.", "said", "they backed the plan"),
+        ("Voters said the economy mattered most, 40 percent said jobs came first.", "said", "the economy mattered most"),
+        ("Officials said the bridge would reopen in May, the mayor announced at a meeting.", "said",
+         "the bridge would reopen in May"),
+        ("Ode said the tax was too high - but the governor insisted it was fair.", "said", "the tax was too high"),
+        # a subordinate clause inside the content keeps its main clause
+        ("She said that if the bill fails, the mayor will veto the budget.", "said",
+         "that if the bill fails, the mayor will veto the budget"),
+        # a passive participle is no second attribution
+        ("He said the old port and the ferry endorsed by the council would reopen.", "said",
+         "the old port and the ferry endorsed by the council would reopen"),
+    ],
+)
+def test_a_second_subject_and_cue_ends_the_reported_clause(text, cue, content):
+    assert [q.text for q in quotes_of(text) if q.cue == cue][0] == content
