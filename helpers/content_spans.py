@@ -10,6 +10,12 @@ with a subordinate clause of its own (``said that if the bill fails, the mayor w
 >>> doc = tokenize_text("Most said they backed the plan and 40 percent said they opposed the tax.")
 >>> [doc.text[r["start"]:r["end"]] for r in Finder(doc).run()]
 ['they backed the plan', 'they opposed the tax']
+
+An object noun phrase stops before a closing adjunct that says where or when the statement was made:
+
+>>> doc = tokenize_text("The governor criticized the senator in a radio interview.")
+>>> [doc.text[r["start"]:r["end"]] for r in Finder(doc).run()]
+['the senator']
 """
 
 from __future__ import annotations
@@ -26,12 +32,35 @@ SUBORDINATE_OPENERS = frozenset(
 SUBJECT_OPENERS = frozenset("he she they we i the".split())
 #: Cue classes of the second attribution's verb (speech and comment verbs, not beliefs or wishes).
 SPEECH_CLASSES = frozenset(("say", "tell", "verb"))
+#: Prepositions of an adjunct that places a statement ("on Twitter", "in an interview", "at a rally").
+EVENT_PREPS = frozenset("in on at during".split())
+#: Nouns of the occasion or medium of a statement that end such an adjunct.
+EVENT_NOUNS = frozenset(
+    "interview interviews tweet tweets twitter facebook instagram statement statements speech speeches rally "
+    "rallies event events debate debates conference briefing appearance appearances show radio television tv "
+    "broadcast podcast program programme op-ed column letter email emails hearing meeting town forum remarks "
+    "address video call occasions occasion".split()
+)
+#: Words that show the phrase after the preposition says more than where or when ("on Monday over his stance").
+NOT_IN_ADJUNCT = frozenset("over about for against that who which of".split())
 #: How far after the break the second cue may come (its subject's length plus one).
 REACH = 6
 
 
 class ContentSpans:
     """Mixin: content boundaries (uses the Finder's ``toks`` and ``cue_first``)."""
+
+    def event_adjunct(self, a: int, e: int) -> int:
+        """Where an object noun phrase ``a:e`` ends before a closing adjunct that places the statement
+        ("mocked him on Twitter", "defended Ode in a recent interview", "endorsed Lee at a rally")."""
+        toks = self.toks
+        for k in range(a + 1, max(a + 1, e - 1)):
+            if _norm(toks[k].text) in EVENT_PREPS and e - k <= 8 and all(_is_word(t.text) for t in toks[k:e]):
+                rest = [_norm(t.text) for t in toks[k + 1 : e]]
+                if any(w in EVENT_NOUNS for w in rest) and not any(w in NOT_IN_ADJUNCT for w in rest):
+                    return k
+                return e
+        return e
 
     def second_attribution(self, a: int, k: int, e: int) -> bool:
         """Token ``k`` (a comma, "and" or "but") inside the content ``a:e`` is followed by a short subject

@@ -158,6 +158,7 @@ class IndirectRules(FrameRules, ContentSpans):
                           or (toks[k].text == "," and not self.object_goes_on(k, hi))
                           or (k > a and c.cls == "verb" and _norm(toks[k].text) in _OBJECT_END)), hi)
                 a = self.attitude_object(a, e)  # "expressed concern about X": X
+                e = self.event_adjunct(a, e)  # "mocked him on Twitter": the adjunct is the narrator's
             if a > c.last and m[0] > lo and _norm(toks[m[0] - 1].text) in ("which", "whom") and toks[a].text in MARKS:
                 a = m[0] - 1  # "which he described as "an open orchid"": the relative stands for the object
             return self.indirect_record(c, self.apposition_head(m, lo), a, e, min_words=least)

@@ -838,3 +838,22 @@ def test_and_with_a_pronoun_and_a_past_verb_opens_the_narrators_clause(text, cue
 )
 def test_a_second_subject_and_cue_ends_the_reported_clause(text, cue, content):
     assert [q.text for q in quotes_of(text) if q.cue == cue][0] == content
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The governor criticized the senator in a radio interview.", "the senator"),
+        ("The mayor endorsed Ann Ode at a rally in the harbour.", "Ann Ode"),
+        ("Ode mocked the new tax plan on Twitter.", "the new tax plan"),
+        ("He has praised the team's effort during a press conference.", "the team's effort"),
+        # a day alone is left to the object (the older rule)
+        ("The union endorsed Councillor Lee on Friday.", "Councillor Lee on Friday"),
+        # no occasion or time: the phrase belongs to the object
+        ("The council praised the progress in the talks.", "the progress in the talks"),
+        # the phrase says more than where: it stays
+        ("She criticized the senator in a speech over his vote.", "the senator in a speech over his vote"),
+    ],
+)
+def test_an_object_ends_before_an_adjunct_of_occasion(text, content):
+    assert [q.text for q in quotes_of(text)] == [content]
