@@ -398,8 +398,10 @@ class IndirectRules(FrameRules, ContentSpans):
                 i in self.cue_first and self.cue_first[i].cls in ("say", "tell", "verb") for i in range(k + 2, min(k + 7, e))
             ):  # ", and three-quarters said ...": a second attribution
                 return k - 1
-            if w == "and" and c.cls in ("verb", "want") and k + 1 < e and self.has_words(a, k, 2) and _verb_like(toks[k + 1].text):
-                return k  # "rejected the plan and handed ...": a second verb of the subject's, not the object
+            if w in ("and", "but") and c.cls in ("verb", "want") and k + 1 < e and self.has_words(a, k, 2) and (
+                _verb_like(toks[k + 1].text) or k + 2 < e and _norm(toks[k + 1].text) in _SKIP_CUT and _verb_like(toks[k + 2].text)
+            ):
+                return k - 1 if toks[k - 1].text == "," else k  # "rejected the plan and handed ...": a second verb of the subject's, not the object
             if t in _DASHES and k + 1 < e and _norm(toks[k + 1].text) in ("a", "an") and self.has_words(a, k, 4):
                 return k  # "... — a proposal he has raised before"
             if t in _DASHES and k + 1 < e and _norm(toks[k + 1].text) in _CUT_AFTER_COMMA and not self.relative_inside(k, e):

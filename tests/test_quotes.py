@@ -857,3 +857,17 @@ def test_a_second_subject_and_cue_ends_the_reported_clause(text, cue, content):
 )
 def test_an_object_ends_before_an_adjunct_of_occasion(text, content):
     assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The mayor praised the harbour crews but stopped short of a bonus.", "the harbour crews"),
+        ("The senator criticized the budget plan but also voted for it.", "the budget plan"),
+        ("The senator criticized the budget plan and then left the room.", "the budget plan"),
+        # no second verb: the object goes on
+        ("The senator criticized the budget plan but not its author.", "the budget plan but not its author"),
+    ],
+)
+def test_but_and_a_second_verb_end_an_object(text, content):
+    assert [q.text for q in quotes_of(text)] == [content]
