@@ -43,6 +43,8 @@ EVENT_NOUNS = frozenset(
 )
 #: Words that show the phrase after the preposition says more than where or when ("on Monday over his stance").
 NOT_IN_ADJUNCT = frozenset("over about for against that who which of".split())
+#: Words after ", as" that open a clause ("..., as he left"), not a comparison or a role ("as a candidate").
+AS_CLAUSE = frozenset("he she they it we i has have had was were is are did does".split())
 #: How far after the break the second cue may come (its subject's length plus one).
 REACH = 6
 
@@ -61,6 +63,20 @@ class ContentSpans:
                     return k
                 return e
         return e
+
+    def narrator_aside(self, k: int, e: int) -> bool:
+        """Token ``k`` opens a clause of the narrator's set against the report: "even as"/"even though"
+        (with or without a comma), or ", as" before a pronoun or an auxiliary ("..., as he left", "..., as
+        has the mayor")."""
+        toks = self.toks
+        if k + 2 >= e:
+            return False
+        w, nxt = _norm(toks[k].text), _norm(toks[k + 1].text)
+        if w == ",":
+            w, nxt, k = nxt, _norm(toks[k + 2].text), k + 1
+        if w == "even":  # not "even as a candidate": a role
+            return nxt == "though" or nxt == "as" and k + 2 < e and _norm(toks[k + 2].text) not in ("a", "an")
+        return w == "as" and toks[k - 1].text == "," and (nxt in AS_CLAUSE)
 
     def second_attribution(self, a: int, k: int, e: int) -> bool:
         """Token ``k`` (a comma, "and" or "but") inside the content ``a:e`` is followed by a short subject

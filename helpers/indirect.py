@@ -375,6 +375,8 @@ class IndirectRules(FrameRules, ContentSpans):
                 k + 1 in self.cue_first and self.ing_cue(k + 1)
             )) and not self.relative_inside(k, e):
                 return k  # "..., according to", "..., claiming that ...": the narrator's clause
+            if self.has_words(a, k, 4) and self.narrator_aside(k, e):
+                return k  # "..., even as he ...", "... as it commented on ..."
             if t == "," and self.has_words(a, k, 3) and self.second_attribution(a, k, e):
                 return k  # "..., Judge Ode proceeded to ...": another subject and its cue
             if w in ("and", "but") and toks[k - 1].text != "," and self.has_words(a, k, 3) and self.second_attribution(a, k, e):

@@ -871,3 +871,19 @@ def test_an_object_ends_before_an_adjunct_of_occasion(text, content):
 )
 def test_but_and_a_second_verb_end_an_object(text, content):
     assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Ode said the port would stay open, even as the storm moved closer.", "the port would stay open"),
+        ("The mayor said she would back the levy even though the council had voted it down.",
+         "she would back the levy"),
+        ("He said the budget was balanced, as he left the hall.", "the budget was balanced"),
+        # "even as" before a role is part of the clause
+        ("Lee said that the mayor, even as a candidate, had backed the levy.",
+         "that the mayor, even as a candidate, had backed the levy"),
+    ],
+)
+def test_even_as_and_as_with_a_clause_are_the_narrators(text, content):
+    assert [q.text for q in quotes_of(text)] == [content]
