@@ -45,12 +45,26 @@ EVENT_NOUNS = frozenset(
 NOT_IN_ADJUNCT = frozenset("over about for against that who which of".split())
 #: Words after ", as" that open a clause ("..., as he left"), not a comparison or a role ("as a candidate").
 AS_CLAUSE = frozenset("he she they it we i has have had was were is are did does".split())
+DASHES = frozenset(("-", "\u2013", "\u2014", "--"))
 #: How far after the break the second cue may come (its subject's length plus one).
 REACH = 6
 
 
 class ContentSpans:
     """Mixin: content boundaries (uses the Finder's ``toks`` and ``cue_first``)."""
+
+    def narrator_break(self, a: int, k: int, e: int) -> int | None:
+        """Where the content ``a:e`` ends at token ``k`` because the narrator takes over (``narrator_aside``,
+        or a ``second_attribution`` after a comma or after "and"/"but" without one); None if it goes on."""
+        toks = self.toks
+        t = toks[k].text
+        if self.has_words(a, k, 4) and self.narrator_aside(k, e):
+            return k
+        if t == "," and self.has_words(a, k, 3) and self.second_attribution(a, k, e):
+            return k
+        if _norm(t) in ("and", "but") and toks[k - 1].text != "," and self.has_words(a, k, 3) and self.second_attribution(a, k, e):
+            return k - 1 if toks[k - 1].text in DASHES else k
+        return None
 
     def event_adjunct(self, a: int, e: int) -> int:
         """Where an object noun phrase ``a:e`` ends before a closing adjunct that places the statement

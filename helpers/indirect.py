@@ -375,12 +375,9 @@ class IndirectRules(FrameRules, ContentSpans):
                 k + 1 in self.cue_first and self.ing_cue(k + 1)
             )) and not self.relative_inside(k, e):
                 return k  # "..., according to", "..., claiming that ...": the narrator's clause
-            if self.has_words(a, k, 4) and self.narrator_aside(k, e):
-                return k  # "..., even as he ...", "... as it commented on ..."
-            if t == "," and self.has_words(a, k, 3) and self.second_attribution(a, k, e):
-                return k  # "..., Judge Ode proceeded to ...": another subject and its cue
-            if w in ("and", "but") and toks[k - 1].text != "," and self.has_words(a, k, 3) and self.second_attribution(a, k, e):
-                return k - 1 if toks[k - 1].text in _DASHES else k  # "... and 40 percent said ..."
+            cut = self.narrator_break(a, k, e)  # "..., even as he ...", "... and 40 percent said ..."
+            if cut is not None:
+                return cut
             if t == "," and k + 2 < e and _norm(toks[k + 1].text) in _CONTRAST and self.has_words(a, k, 4):
                 return k  # "..., but not without controversy", "..., although it cost more"
             if t == "," and k + 2 < e and _norm(toks[k + 1].text) in ("a", "an") and self.has_words(a, k, 4):
