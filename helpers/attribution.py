@@ -195,8 +195,8 @@ class Finder(IndirectRules, QuoteShapes):
         after = max(cue.last, m[1] if m else 0)
         if after >= nxt.end_token:
             return found
-        w = _norm(self.toks[after].text)
-        return found if (not _is_word(w) or (w in STOP_WORDS and w != "that")) else None
+        w = _norm(self.toks[after].text)  # not '"B." Lee said: "C"': that cue introduces what follows its colon
+        return found if (not _is_word(w) and w != ":" or (w in STOP_WORDS and w != "that")) else None
 
     def leading(self, open_i: int, lo: int):
         """``(cue, mention tokens)`` right before an opening mark: ``X said: "``, ``X told them, "``."""

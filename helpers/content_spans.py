@@ -45,6 +45,7 @@ EVENT_NOUNS = frozenset(
 NOT_IN_ADJUNCT = frozenset("over about for against that who which of".split())
 #: Words after ", as" that open a clause ("..., as he left"), not a comparison or a role ("as a candidate").
 AS_CLAUSE = frozenset("he she they it we i has have had was were is are did does".split())
+#: Dash tokens.
 DASHES = frozenset(("-", "\u2013", "\u2014", "--"))
 #: How far after the break the second cue may come (its subject's length plus one).
 REACH = 6

@@ -887,3 +887,17 @@ def test_but_and_a_second_verb_end_an_object(text, content):
 )
 def test_even_as_and_as_with_a_clause_are_the_narrators(text, content):
     assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, second, mention",
+    [
+        ('"We are tired," Ms. Ode said. "We are not giving up." Mr. Lee said: "We will count again."',
+         '"We are not giving up."', "Ms. Ode"),
+        ("'The port stays shut,' the mayor said. 'Nobody likes it.' The harbour master added: 'It is safer.'",
+         "'Nobody likes it.'", "the mayor"),
+    ],
+)
+def test_a_cue_before_a_colon_belongs_to_the_next_quote_not_the_one_before(text, second, mention):
+    qs = [q for q in quotes_of(text) if q.flag != "headline"]
+    assert [(q.text, q.mention) for q in qs][1] == (second, mention)
