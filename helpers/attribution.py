@@ -341,20 +341,19 @@ class Finder(IndirectRules, QuoteShapes):
             rec = self.add(kind, start, end, cue, mention, flag=flag, level=0)
             self.direct_by_start[q.start] = rec
             return
-        if lead_words and cue_before:
-            return  # a fragment inside a paraphrase: the indirect pass makes it a mixed quote
-        if lead_words:
-            return  # a title, a name or scare quotes inside a sentence
+        abbr = open_i > lo and len(self.toks[open_i - 1].text) > 1 and self.toks[open_i - 1].text.endswith(".")
+        if lead_words and not abbr:  # not '"A," said X of Tampa, Fla. "B"': a sentence the tokenizer did not end
+            return  # a title, a name or scare quotes; with a cue before, a fragment inside a paraphrase
         if self.own_cue_after(close_i, hi):
             return  # '"A" to get B, she said.': the indirect pass makes it a mixed quote
         prev = self.records[-1] if self.records else None
         if prev is not None and prev.get("level") == 0 and prev["cue"] and prev["kind"] == "direct":
             ps = self.doc.sentence_at(prev["cue"][0])
-            if ps is not None and ps == s0 - 1 and self.sents[ps].paragraph == self.sents[s0].paragraph:
+            if ps is not None and ps in (s0 - 1, s0 - (not abbr)) and self.sents[ps].paragraph == self.sents[s0].paragraph:
                 self.add("direct", q.start, q.end, prev["cue"], prev["mention"], tokens=False,
                          flag=flag or "split", level=0)
                 return
-        if self.at_least(open_i, close_i, _MIN_FLOATING_WORDS) and not (
+        if not lead_words and self.at_least(open_i, close_i, _MIN_FLOATING_WORDS) and not (
             close_i - open_i <= TITLE_TOKENS and self.title(open_i + 1, close_i - 1)
         ):
             self.add("direct", q.start, q.end, None, None, flag=flag or "floating", level=0)

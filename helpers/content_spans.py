@@ -63,7 +63,9 @@ class ContentSpans:
             return k
         if t == "," and self.has_words(a, k, 3) and self.second_attribution(a, k, e):
             return k
-        if _norm(t) in ("and", "but") and toks[k - 1].text != "," and self.has_words(a, k, 3) and self.second_attribution(a, k, e):
+        if _norm(t) in ("and", "but") and toks[k - 1].text != "," and self.has_words(a, k, 3) and (
+            self.second_attribution(a, k, e)
+        ):
             return k - 1 if toks[k - 1].text in DASHES else k
         return None
 

@@ -901,3 +901,23 @@ def test_even_as_and_as_with_a_clause_are_the_narrators(text, content):
 def test_a_cue_before_a_colon_belongs_to_the_next_quote_not_the_one_before(text, second, mention):
     qs = [q for q in quotes_of(text) if q.flag != "headline"]
     assert [(q.text, q.mention) for q in qs][1] == (second, mention)
+
+
+@pytest.mark.parametrize(
+    "text, second",
+    [
+        ('"Ode seemed more honest," said Ann Lee, 20, of Tampa, Fla. "He has the usual approach to things."',
+         '"He has the usual approach to things."'),
+        ("'The port stays shut,' said Tom Ruiz of Dover, Del. 'Nobody likes it, but it is safer.'",
+         "'Nobody likes it, but it is safer.'"),
+    ],
+)
+def test_a_quote_after_an_abbreviation_ending_the_source_is_the_split_part(text, second):
+    qs = [q for q in quotes_of(text) if q.flag != "headline"]
+    assert [(q.text, q.flag) for q in qs][1:] == [(second, "split")]
+    assert qs[1].mention == qs[0].mention
+
+
+def test_a_quote_after_an_abbreviation_inside_a_sentence_is_no_quote_of_its_own():
+    text = 'He moved to the U.S. "to work on the harbour and the ferry lines" in 1990.'
+    assert [q for q in quotes_of(text) if q.flag != "headline" and q.kind == "direct"] == []
