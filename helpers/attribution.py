@@ -341,15 +341,16 @@ class Finder(IndirectRules, QuoteShapes):
             rec = self.add(kind, start, end, cue, mention, flag=flag, level=0)
             self.direct_by_start[q.start] = rec
             return
-        abbr = open_i > lo and len(self.toks[open_i - 1].text) > 1 and self.toks[open_i - 1].text.endswith(".")
-        if lead_words and not abbr:  # not '"A," said X of Tampa, Fla. "B"': a sentence the tokenizer did not end
+        abbr = (b := self.toks[open_i - 1].text if open_i > lo else "") == "," or len(b) > 1 and b.endswith(".")
+        if lead_words and not abbr:  # '"A," said X of Dover, Del. "B"' / '..., director of Y, "B"': split, below
             return  # a title, a name or scare quotes; with a cue before, a fragment inside a paraphrase
         if self.own_cue_after(close_i, hi):
             return  # '"A" to get B, she said.': the indirect pass makes it a mixed quote
         prev = self.records[-1] if self.records else None
         if prev is not None and prev.get("level") == 0 and prev["cue"] and prev["kind"] == "direct":
             ps = self.doc.sentence_at(prev["cue"][0])
-            if ps is not None and ps in (s0 - 1, s0 - (not abbr)) and self.sents[ps].paragraph == self.sents[s0].paragraph:
+            if ps is not None and self.sents[ps].paragraph == self.sents[s0].paragraph and (ps == s0 - 1 and not lead_words or (
+                    ps == s0 and abbr and not any(k in self.cue_first for k in range(self.tok(prev["cue"][1]), open_i)))):
                 self.add("direct", q.start, q.end, prev["cue"], prev["mention"], tokens=False,
                          flag=flag or "split", level=0)
                 return

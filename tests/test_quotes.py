@@ -921,3 +921,10 @@ def test_a_quote_after_an_abbreviation_ending_the_source_is_the_split_part(text,
 def test_a_quote_after_an_abbreviation_inside_a_sentence_is_no_quote_of_its_own():
     text = 'He moved to the U.S. "to work on the harbour and the ferry lines" in 1990.'
     assert [q for q in quotes_of(text) if q.flag != "headline" and q.kind == "direct"] == []
+
+
+def test_a_quote_after_a_long_apposition_of_the_source_is_the_split_part():
+    text = ('"This used to be a quiet port," said Ann Lee, director of harbour studies at the Royal '
+            'Institute of Shipping in London, "but it is getting busier."')
+    qs = [q for q in quotes_of(text) if q.flag != "headline"]
+    assert [(q.text, q.flag, q.mention) for q in qs][1] == ('"but it is getting busier."', "split", "Ann Lee")
