@@ -928,3 +928,18 @@ def test_a_quote_after_a_long_apposition_of_the_source_is_the_split_part():
             'Institute of Shipping in London, "but it is getting busier."')
     qs = [q for q in quotes_of(text) if q.flag != "headline"]
     assert [(q.text, q.flag, q.mention) for q in qs][1] == ('"but it is getting busier."', "split", "Ann Lee")
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("The mayor thanked the crews, Ann Lee, Tom Ruiz and the harbour staff.", "thanked",
+         "the crews, Ann Lee, Tom Ruiz and the harbour staff"),
+        ("The senator criticized Ann Lee, Tom Ruiz and Bo Ode for the delay.", "criticized",
+         "Ann Lee, Tom Ruiz and Bo Ode for the delay"),
+        # a name after the comma with no "and" to close a list: a new clause
+        ("The mayor criticized the plan, Lee said on Monday.", "criticized", "the plan"),
+    ],
+)
+def test_a_list_of_names_goes_on_the_object(text, cue, content):
+    assert [q.text for q in quotes_of(text) if q.cue == cue] == [content]
