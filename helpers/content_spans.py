@@ -45,6 +45,8 @@ EVENT_NOUNS = frozenset(
 NOT_IN_ADJUNCT = frozenset("over about for against that who which of".split())
 #: Words after ", as" that open a clause ("..., as he left"), not a comparison or a role ("as a candidate").
 AS_CLAUSE = frozenset("he she they it we i has have had was were is are did does".split())
+#: The tokens at which ``narrator_break`` can end a content.
+BREAK_WORDS = frozenset((",", "even", "and", "but"))
 #: Dash tokens.
 DASHES = frozenset(("-", "\u2013", "\u2014", "--"))
 #: How far after the break the second cue may come (its subject's length plus one).
@@ -58,13 +60,15 @@ class ContentSpans:
         """Where the content ``a:e`` ends at token ``k`` because the narrator takes over (``narrator_aside``,
         or a ``second_attribution`` after a comma or after "and"/"but" without one); None if it goes on."""
         toks = self.toks
-        t = toks[k].text
-        if self.has_words(a, k, 4) and self.narrator_aside(k, e):
+        w = _norm(toks[k].text)
+        if w not in BREAK_WORDS:
+            return None  # the common case, decided at once
+        if w in (",", "even") and self.narrator_aside(k, e) and self.has_words(a, k, 4):
             return k
-        if t == "," and self.has_words(a, k, 3) and self.second_attribution(a, k, e):
+        if w == "," and self.second_attribution(a, k, e) and self.has_words(a, k, 3):
             return k
-        if _norm(t) in ("and", "but") and toks[k - 1].text != "," and self.has_words(a, k, 3) and (
-            self.second_attribution(a, k, e)
+        if w in ("and", "but") and toks[k - 1].text != "," and self.second_attribution(a, k, e) and (
+            self.has_words(a, k, 3)
         ):
             return k - 1 if toks[k - 1].text in DASHES else k
         return None
@@ -100,15 +104,15 @@ class ContentSpans:
         (a name, a number, a pronoun or "the ...") and an active speech cue not set off by a comma: a
         second attribution begins there, unless the content opens with a subordinate clause."""
         toks = self.toks
-        if any(_norm(toks[i].text) in SUBORDINATE_OPENERS for i in range(a, k)):
-            return False
         for j in range(k + 1, min(k + REACH, e)):
             cue = self.cue_first.get(j)
             if cue is not None:
                 if j == k + 1 or cue.cls not in SPEECH_CLASSES:
                     return False
                 nxt = _norm(toks[cue.last].text) if cue.last < e else ","
-                return nxt not in (",", "by") and not passive(toks, cue)  # not "X, Ode said, ...", "the fee set by"
+                if nxt in (",", "by") or passive(toks, cue):
+                    return False  # "X, Ode said, ...", "the fee set by"
+                return not any(_norm(toks[i].text) in SUBORDINATE_OPENERS for i in range(a, k))
             w = toks[j].text
             if not _is_word(w) or _norm(w) in ("and", "or"):
                 return False

@@ -14,7 +14,7 @@ clause or attribution begins (``, which ...``, ``, according to ...``, ``, and N
 from __future__ import annotations
 
 from .cues import RELATIVES, SKIP_BEFORE_VERB, STOP_WORDS, TIME_WORDS, Cue, _is_word, _norm, mention_after, mention_before, passive
-from .content_spans import ContentSpans
+from .content_spans import BREAK_WORDS, ContentSpans
 from .indirect_frames import FrameRules
 from .quotemarks import MARKS
 
@@ -375,9 +375,8 @@ class IndirectRules(FrameRules, ContentSpans):
                 k + 1 in self.cue_first and self.ing_cue(k + 1)
             )) and not self.relative_inside(k, e):
                 return k  # "..., according to", "..., claiming that ...": the narrator's clause
-            cut = self.narrator_break(a, k, e)  # "..., even as he ...", "... and 40 percent said ..."
-            if cut is not None:
-                return cut
+            if w in BREAK_WORDS and (cut := self.narrator_break(a, k, e)) is not None:
+                return cut  # "..., even as he ...", "... and 40 percent said ..."
             if t == "," and k + 2 < e and _norm(toks[k + 1].text) in _CONTRAST and self.has_words(a, k, 4):
                 return k  # "..., but not without controversy", "..., although it cost more"
             if t == "," and k + 2 < e and _norm(toks[k + 1].text) in ("a", "an") and self.has_words(a, k, 4):
