@@ -892,8 +892,8 @@ def test_even_as_and_as_with_a_clause_are_the_narrators(text, content):
 @pytest.mark.parametrize(
     "text, second, mention",
     [
-        ('"We are tired," Ms. Ode said. "We are not giving up." Mr. Lee said: "We will count again."',
-         '"We are not giving up."', "Ms. Ode"),
+        ('"The levy is fair," Ms. Ode said. "Nobody will pay more." Mr. Lee said: "We will count again."',
+         '"Nobody will pay more."', "Ms. Ode"),
         ("'The port stays shut,' the mayor said. 'Nobody likes it.' The harbour master added: 'It is safer.'",
          "'Nobody likes it.'", "the mayor"),
     ],
@@ -906,8 +906,8 @@ def test_a_cue_before_a_colon_belongs_to_the_next_quote_not_the_one_before(text,
 @pytest.mark.parametrize(
     "text, second",
     [
-        ('"Ode seemed more honest," said Ann Lee, 20, of Tampa, Fla. "He has the usual approach to things."',
-         '"He has the usual approach to things."'),
+        ('"The ferry runs late," said Ann Lee, 41, of Tampa, Fla. "It has done so since the spring timetable."',
+         '"It has done so since the spring timetable."'),
         ("'The port stays shut,' said Tom Ruiz of Dover, Del. 'Nobody likes it, but it is safer.'",
          "'Nobody likes it, but it is safer.'"),
     ],
@@ -924,10 +924,10 @@ def test_a_quote_after_an_abbreviation_inside_a_sentence_is_no_quote_of_its_own(
 
 
 def test_a_quote_after_a_long_apposition_of_the_source_is_the_split_part():
-    text = ('"This used to be a quiet port," said Ann Lee, director of harbour studies at the Royal '
-            'Institute of Shipping in London, "but it is getting busier."')
+    text = ('"The harbour was quiet for years," said Ann Lee, the director of harbour and coastal shipping '
+            'studies at the Royal Institute of Ports and Shipping in London, "and now the cranes never stop."')
     qs = [q for q in quotes_of(text) if q.flag != "headline"]
-    assert [(q.text, q.flag, q.mention) for q in qs][1] == ('"but it is getting busier."', "split", "Ann Lee")
+    assert [(q.text, q.flag, q.mention) for q in qs][1] == ('"and now the cranes never stop."', "split", "Ann Lee")
 
 
 @pytest.mark.parametrize(
