@@ -196,8 +196,8 @@ class Finder(IndirectRules, SubjectRules, QuoteShapes):
         after = max(cue.last, m[1] if m else 0)
         if after >= nxt.end_token:
             return found
-        w = _norm(self.toks[after].text)
-        return found if (not _is_word(w) or (w in STOP_WORDS and w != "that")) else None
+        w = _norm(self.toks[after].text)  # not '"B." Lee said: "C"': that cue introduces what follows its colon
+        return found if (not _is_word(w) and w != ":" or (w in STOP_WORDS and w != "that")) else None
 
     def leading(self, open_i: int, lo: int):
         """``(cue, mention tokens)`` right before an opening mark: ``X said: "``, ``X told them, "``."""
@@ -342,20 +342,20 @@ class Finder(IndirectRules, SubjectRules, QuoteShapes):
             rec = self.add(kind, start, end, cue, mention, flag=flag, level=0)
             self.direct_by_start[q.start] = rec
             return
-        if lead_words and cue_before:
-            return  # a fragment inside a paraphrase: the indirect pass makes it a mixed quote
-        if lead_words:
-            return  # a title, a name or scare quotes inside a sentence
+        abbr = (b := self.toks[open_i - 1].text if open_i > lo else "") == "," or len(b) > 1 and b.endswith(".")
+        if lead_words and not abbr:  # '"A," said X of Dover, Del. "B"' / '..., director of Y, "B"': split, below
+            return  # a title, a name or scare quotes; with a cue before, a fragment inside a paraphrase
         if self.own_cue_after(close_i, hi):
             return  # '"A" to get B, she said.': the indirect pass makes it a mixed quote
         prev = self.records[-1] if self.records else None
         if prev is not None and prev.get("level") == 0 and prev["cue"] and prev["kind"] == "direct":
             ps = self.doc.sentence_at(prev["cue"][0])
-            if ps is not None and ps == s0 - 1 and self.sents[ps].paragraph == self.sents[s0].paragraph:
+            if ps is not None and self.sents[ps].paragraph == self.sents[s0].paragraph and (ps == s0 - 1 and not lead_words or (
+                    ps == s0 and abbr and not any(k in self.cue_first for k in range(self.tok(prev["cue"][1]), open_i)))):
                 self.add("direct", q.start, q.end, prev["cue"], prev["mention"], tokens=False,
                          flag=flag or "split", level=0)
                 return
-        if self.at_least(open_i, close_i, _MIN_FLOATING_WORDS) and not (
+        if not lead_words and self.at_least(open_i, close_i, _MIN_FLOATING_WORDS) and not (
             close_i - open_i <= TITLE_TOKENS and self.title(open_i + 1, close_i - 1)
         ):
             self.add("direct", q.start, q.end, None, None, flag=flag or "floating", level=0)

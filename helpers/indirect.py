@@ -13,6 +13,7 @@ clause or attribution begins (``, which ...``, ``, according to ...``, ``, and N
 
 from __future__ import annotations
 
+from .content_spans import BREAK_WORDS, ContentSpans
 from .cues import RELATIVES, SKIP_BEFORE_VERB, STOP_WORDS, TIME_WORDS, Cue, _is_word, _norm, mention_after, mention_before, passive, quantity
 from .indirect_frames import FrameRules
 from .indirect_stance import StanceRules
@@ -90,7 +91,7 @@ def _verb_like(word: str) -> bool:
     return word.islower() and (w in _AUX or w in _COMMON_VERBS or (w.endswith("ed") and len(w) > 4))
 
 
-class IndirectRules(FrameRules, StanceRules):
+class IndirectRules(FrameRules, StanceRules, ContentSpans):
     """Mixin of ``Finder``: the indirect-speech rules (uses its tokens, cues, quotes and records)."""
 
     def indirect(self, c: Cue) -> None:
@@ -177,6 +178,7 @@ class IndirectRules(FrameRules, StanceRules):
                           or (toks[k].text == "," and not self.object_goes_on(k, hi))
                           or (k > a and c.cls == "verb" and _norm(toks[k].text) in _OBJECT_END)), hi)
                 a = self.attitude_object(a, e)  # "expressed concern about X": X
+                e = self.event_adjunct(a, e)  # "mocked him on Twitter": the adjunct is the narrator's
             if a > c.last and m[0] > lo and _norm(toks[m[0] - 1].text) in ("which", "whom") and toks[a].text in MARKS:
                 a = m[0] - 1  # "which he described as "an open orchid"": the relative stands for the object
             return self.indirect_record(c, self.apposition_head(m, lo), a, e, min_words=least)
@@ -354,6 +356,8 @@ class IndirectRules(FrameRules, StanceRules):
                 k + 1 in self.cue_first and self.ing_cue(k + 1)
             )) and not self.relative_inside(k, e):
                 return k  # "..., according to", "..., claiming that ...": the narrator's clause
+            if w in BREAK_WORDS and (cut := self.narrator_break(a, k, e)) is not None:
+                return cut  # "..., even as he ...", "... and 40 percent said ..."
             if t == "," and k + 2 < e and _norm(toks[k + 1].text) in _CONTRAST and self.has_words(a, k, 4):
                 return k  # "..., but not without controversy", "..., although it cost more"
             if t == "," and k + 2 < e and _norm(toks[k + 1].text) in ("a", "an") and self.has_words(a, k, 4):
@@ -373,8 +377,10 @@ class IndirectRules(FrameRules, StanceRules):
                 i in self.cue_first and self.cue_first[i].cls in ("say", "tell", "verb") for i in range(k + 2, min(k + 7, e))
             ):  # ", and three-quarters said ...": a second attribution
                 return k - 1
-            if w == "and" and c.cls in ("verb", "want") and k + 1 < e and self.has_words(a, k, 2) and _verb_like(toks[k + 1].text):
-                return k  # "rejected the plan and handed ...": a second verb of the subject's, not the object
+            if w in ("and", "but") and c.cls in ("verb", "want") and k + 1 < e and self.has_words(a, k, 2) and (
+                _verb_like(toks[k + 1].text) or k + 2 < e and _norm(toks[k + 1].text) in _SKIP_CUT and _verb_like(toks[k + 2].text)
+            ):
+                return k - 1 if toks[k - 1].text == "," else k  # "rejected the plan and handed ...": a second verb of the subject's, not the object
             if t in _DASHES and k + 1 < e and _norm(toks[k + 1].text) in ("a", "an") and self.has_words(a, k, 4):
                 return k  # "... — a proposal he has raised before"
             if t in _DASHES and k + 1 < e and _norm(toks[k + 1].text) in _CUT_AFTER_COMMA and not self.relative_inside(k, e):

@@ -201,7 +201,7 @@ class FrameRules:
         nxt = toks[k + 1].text
         if _norm(nxt) in _OBJECT_GOES_ON:
             return True
-        if not (nxt[:1].islower() and _is_word(nxt)) or past_form(nxt):
+        if not (nxt[:1].isalpha() and _is_word(nxt)) or nxt.islower() and past_form(nxt):
             return False  # "rejected both objections, ruled ...": a second verb
         for i in range(k + 2, min(k + 7, hi)):
             w = toks[i].text

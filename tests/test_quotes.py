@@ -996,3 +996,128 @@ def test_seem_without_a_report_of_the_subject_gives_no_quote(text, cue):
 )
 def test_a_lone_adverb_or_preposition_is_no_source(text, cue):
     assert [q.mention for q in quotes_of(text) if q.cue == cue] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("Most said they backed the plan and 40 percent said they opposed the tax.", "said", "they backed the plan"),
+        ("Voters said the economy mattered most, 40 percent said jobs came first.", "said", "the economy mattered most"),
+        ("Officials said the bridge would reopen in May, the mayor announced at a meeting.", "said",
+         "the bridge would reopen in May"),
+        ("Ode said the tax was too high - but the governor insisted it was fair.", "said", "the tax was too high"),
+        # a subordinate clause inside the content keeps its main clause
+        ("She said that if the bill fails, the mayor will veto the budget.", "said",
+         "that if the bill fails, the mayor will veto the budget"),
+        # a passive participle is no second attribution
+        ("He said the old port and the ferry endorsed by the council would reopen.", "said",
+         "the old port and the ferry endorsed by the council would reopen"),
+    ],
+)
+def test_a_second_subject_and_cue_ends_the_reported_clause(text, cue, content):
+    assert [q.text for q in quotes_of(text) if q.cue == cue][0] == content
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The governor criticized the senator in a radio interview.", "the senator"),
+        ("The mayor endorsed Ann Ode at a rally in the harbour.", "Ann Ode"),
+        ("Ode mocked the new tax plan on Twitter.", "the new tax plan"),
+        ("He has praised the team's effort during a press conference.", "the team's effort"),
+        # a day alone is left to the object (the older rule)
+        ("The union endorsed Councillor Lee on Friday.", "Councillor Lee on Friday"),
+        # no occasion or time: the phrase belongs to the object
+        ("The council praised the progress in the talks.", "the progress in the talks"),
+        # the phrase says more than where: it stays
+        ("She criticized the senator in a speech over his vote.", "the senator in a speech over his vote"),
+    ],
+)
+def test_an_object_ends_before_an_adjunct_of_occasion(text, content):
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The mayor praised the harbour crews but stopped short of a bonus.", "the harbour crews"),
+        ("The senator criticized the budget plan but also voted for it.", "the budget plan"),
+        ("The senator criticized the budget plan and then left the room.", "the budget plan"),
+        # no second verb: the object goes on
+        ("The senator criticized the budget plan but not its author.", "the budget plan but not its author"),
+    ],
+)
+def test_but_and_a_second_verb_end_an_object(text, content):
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Ode said the port would stay open, even as the storm moved closer.", "the port would stay open"),
+        ("The mayor said she would back the levy even though the council had voted it down.",
+         "she would back the levy"),
+        ("He said the budget was balanced, as he left the hall.", "the budget was balanced"),
+        # "even as" before a role is part of the clause
+        ("Lee said that the mayor, even as a candidate, had backed the levy.",
+         "that the mayor, even as a candidate, had backed the levy"),
+    ],
+)
+def test_even_as_and_as_with_a_clause_are_the_narrators(text, content):
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, second, mention",
+    [
+        ('"The levy is fair," Ms. Ode said. "Nobody will pay more." Mr. Lee said: "We will count again."',
+         '"Nobody will pay more."', "Ms. Ode"),
+        ("'The port stays shut,' the mayor said. 'Nobody likes it.' The harbour master added: 'It is safer.'",
+         "'Nobody likes it.'", "the mayor"),
+    ],
+)
+def test_a_cue_before_a_colon_belongs_to_the_next_quote_not_the_one_before(text, second, mention):
+    qs = [q for q in quotes_of(text) if q.flag != "headline"]
+    assert [(q.text, q.mention) for q in qs][1] == (second, mention)
+
+
+@pytest.mark.parametrize(
+    "text, second",
+    [
+        ('"The ferry runs late," said Ann Lee, 41, of Tampa, Fla. "It has done so since the spring timetable."',
+         '"It has done so since the spring timetable."'),
+        ("'The port stays shut,' said Tom Ruiz of Dover, Del. 'Nobody likes it, but it is safer.'",
+         "'Nobody likes it, but it is safer.'"),
+    ],
+)
+def test_a_quote_after_an_abbreviation_ending_the_source_is_the_split_part(text, second):
+    qs = [q for q in quotes_of(text) if q.flag != "headline"]
+    assert [(q.text, q.flag) for q in qs][1:] == [(second, "split")]
+    assert qs[1].mention == qs[0].mention
+
+
+def test_a_quote_after_an_abbreviation_inside_a_sentence_is_no_quote_of_its_own():
+    text = 'He moved to the U.S. "to work on the harbour and the ferry lines" in 1990.'
+    assert [q for q in quotes_of(text) if q.flag != "headline" and q.kind == "direct"] == []
+
+
+def test_a_quote_after_a_long_apposition_of_the_source_is_the_split_part():
+    text = ('"The harbour was quiet for years," said Ann Lee, the director of harbour and coastal shipping '
+            'studies at the Royal Institute of Ports and Shipping in London, "and now the cranes never stop."')
+    qs = [q for q in quotes_of(text) if q.flag != "headline"]
+    assert [(q.text, q.flag, q.mention) for q in qs][1] == ('"and now the cranes never stop."', "split", "Ann Lee")
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("The mayor thanked the crews, Ann Lee, Tom Ruiz and the harbour staff.", "thanked",
+         "the crews, Ann Lee, Tom Ruiz and the harbour staff"),
+        ("The senator criticized Ann Lee, Tom Ruiz and Bo Ode for the delay.", "criticized",
+         "Ann Lee, Tom Ruiz and Bo Ode for the delay"),
+        # a name after the comma with no "and" to close a list: a new clause
+        ("The mayor criticized the plan, Lee said on Monday.", "criticized", "the plan"),
+    ],
+)
+def test_a_list_of_names_goes_on_the_object(text, cue, content):
+    assert [q.text for q in quotes_of(text) if q.cue == cue] == [content]
