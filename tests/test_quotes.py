@@ -1121,3 +1121,16 @@ def test_a_quote_after_a_long_apposition_of_the_source_is_the_split_part():
 )
 def test_a_list_of_names_goes_on_the_object(text, cue, content):
     assert [q.text for q in quotes_of(text) if q.cue == cue] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content, mention",
+    [
+        ("The mayor accuses the council of wasting money on the harbour.", "accuses",
+         "the council of wasting money on the harbour", "The mayor"),
+        ("Residents left the valley early, fearing the river would flood the bridge.", "fearing",
+         "the river would flood the bridge", "Residents"),
+    ],
+)
+def test_missing_inflections_of_cue_verbs(text, cue, content, mention):
+    assert [(q.text, q.mention) for q in quotes_of(text) if q.cue == cue] == [(content, mention)]
