@@ -51,6 +51,8 @@ BREAK_WORDS = frozenset((",", "even", "and", "but"))
 DASHES = frozenset(("-", "\u2013", "\u2014", "--"))
 #: How far after the break the second cue may come (its subject's length plus one).
 REACH = 6
+#: Relative pronouns that open a clause an "according to X" after it can report on its own.
+REPORTED_RELATIVES = frozenset(("which", "who", "whose"))
 
 
 class ContentSpans:
@@ -72,6 +74,20 @@ class ContentSpans:
         ):
             return k - 1 if toks[k - 1].text in DASHES else k
         return None
+
+    def reported_relative(self, a: int, e: int) -> int:
+        """Where the content ``a:e`` of a closing "..., according to X" begins: at a relative clause set
+        off by the last comma ("X said the fee rose, which the mayor opposed, according to ...") when the
+        main clause before it is a report of its own; else at ``a``."""
+        toks = self.toks
+        if e - a < 6 or toks[e].text not in (",", *DASHES):
+            return a
+        j = next((i for i in range(e - 1, a, -1) if toks[i].text in (",", *DASHES)), None)
+        if j is None or j + 3 > e or _norm(toks[j + 1].text) not in REPORTED_RELATIVES:
+            return a
+        if any(i in self.cue_first and self.cue_first[i].cls in SPEECH_CLASSES for i in range(a, j)):
+            return j + 1
+        return a
 
     def event_adjunct(self, a: int, e: int) -> int:
         """Where an object noun phrase ``a:e`` ends before a closing adjunct that places the statement

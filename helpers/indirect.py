@@ -117,7 +117,7 @@ class IndirectRules(FrameRules, StanceRules, ContentSpans):
                     b += 1
                 a, e = b, hi
             elif self.has_words(k, c.first, 4):  # "..., according to X" / "X, according to Y, did"
-                a, e = k, c.first
+                a, e = self.reported_relative(k, c.first - 1), c.first
                 if toks[c.first - 1].text in (",", *_DASHES) and m[1] < hi and toks[m[1]].text in (",", *_DASHES) and (
                     self.has_words(m[1], hi, 4) and toks[c.first - 1].text == toks[m[1]].text
                     and _norm(toks[m[1] + 1].text) not in _CUT_AFTER_COMMA | _NEW_CLAUSE

@@ -1134,3 +1134,20 @@ def test_a_list_of_names_goes_on_the_object(text, cue, content):
 )
 def test_missing_inflections_of_cue_verbs(text, cue, content, mention):
     assert [(q.text, q.mention) for q in quotes_of(text) if q.cue == cue] == [(content, mention)]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # the main clause is a report of its own: "according to" reports the relative clause
+        ("The mayor said the plan would help the harbour, which lost 300 jobs last year, according to a state report.",
+         "which lost 300 jobs last year"),
+        ("The council criticized the new levy, which passed by 40 votes, according to county records.",
+         "which passed by 40 votes"),
+        # no cue before the relative clause: the main clause is the content
+        ("The ferry will stop at the old pier, which closed in May, according to the port office.",
+         "The ferry will stop at the old pier"),
+    ],
+)
+def test_according_to_after_a_relative_clause(text, content):
+    assert [q.text for q in quotes_of(text) if q.cue == "according to"] == [content]
