@@ -1151,3 +1151,16 @@ def test_missing_inflections_of_cue_verbs(text, cue, content, mention):
 )
 def test_according_to_after_a_relative_clause(text, content):
     assert [q.text for q in quotes_of(text) if q.cue == "according to"] == [content]
+
+
+@pytest.mark.parametrize(
+    "title, mention, content",
+    [
+        ("Poll: Voters split evenly on the harbour levy", "Poll", "Voters split evenly on the harbour levy"),
+        ("Poll: Turnout in the valley may decide the race", "Poll", "Turnout in the valley may decide the race"),
+        ("Breaking: Council delays the harbour vote", None, None),
+    ],
+)
+def test_a_poll_naming_a_headline_claim_is_its_source(title, mention, content):
+    got = [(q.mention, q.text) for q in quotes_of("The council met on Monday.", title=title) if q.flag == "headline"]
+    assert got == ([(mention, content)] if mention else [])
