@@ -1130,10 +1130,16 @@ def test_a_list_of_names_goes_on_the_object(text, cue, content):
          "the council of wasting money on the harbour", "The mayor"),
         ("Residents left the valley early, fearing the river would flood the bridge.", "fearing",
          "the river would flood the bridge", "Residents"),
+        ("The audit notes the town spent four million dollars on roads.", "notes",
+         "the town spent four million dollars on roads", "The audit"),
     ],
 )
 def test_missing_inflections_of_cue_verbs(text, cue, content, mention):
     assert [(q.text, q.mention) for q in quotes_of(text) if q.cue == cue] == [(content, mention)]
+
+
+def test_notes_as_a_noun_is_no_cue():
+    assert [q.cue for q in quotes_of("She left the notes on the table beside the door.")] == []
 
 
 @pytest.mark.parametrize(
