@@ -1132,6 +1132,8 @@ def test_a_list_of_names_goes_on_the_object(text, cue, content):
          "the river would flood the bridge", "Residents"),
         ("The audit notes the town spent four million dollars on roads.", "notes",
          "the town spent four million dollars on roads", "The audit"),
+        ("The crews worked through the night, hoping the new levee would hold.", "hoping",
+         "the new levee would hold", "The crews"),
     ],
 )
 def test_missing_inflections_of_cue_verbs(text, cue, content, mention):
