@@ -258,7 +258,7 @@ class IndirectRules(FrameRules, StanceRules, ContentSpans):
                     return None  # "Costs, he added, are "out of control"": the cue sits inside the clause
                 return k + 1 if w == ":" else k
             if w == "to" and c.cls == "tell" and k > c.last:
-                return k
+                return c.last if all(_is_word(t.text) for t in toks[c.last : k]) else k  # "urged voters to go": with its object
             if c.cls == "want" and _norm(toks[c.last - 1].text) == "to":  # "plans to", "hoped to"
                 return c.last - 1 if self.has_words(k, hi, 1) else None
             if c.cls == "want" and w == "to":  # "declined to comment", "wants voters to know"

@@ -79,7 +79,7 @@ FORMS = [
     ('Mr. Orlov told the crowd: "The dam is safe."', "direct", '"The dam is safe."', "told", "Mr. Orlov"),
     ('"It rained. Then it poured. We lost everything," a farmer said.', "direct", '"It rained. Then it poured. We lost everything,"', "said", "a farmer"),
     # mixed: a paraphrase holding a quoted fragment
-    ('The council urged both sides to find "a workable compromise."', "mixed", 'to find "a workable compromise."', "urged", "The council"),
+    ('The council urged both sides to find "a workable compromise."', "mixed", 'both sides to find "a workable compromise."', "urged", "The council"),
     ('The minister said that the strike was "deeply irresponsible."', "mixed", 'that the strike was "deeply irresponsible."', "said", "The minister"),
     # indirect speech
     ("The ministry said the port would reopen on Friday.", "indirect", "the port would reopen on Friday", "said", "The ministry"),
@@ -97,7 +97,7 @@ FORMS = [
     ("Reuters reported that fuel prices rose by a tenth.", "indirect", "that fuel prices rose by a tenth", "reported", "Reuters"),
     ("The ministry said in a statement that the drills were over.", "indirect", "that the drills were over", "said in a statement", "The ministry"),
     # a relative pronoun as the source, resolved to the possessor before it
-    ("Officials welcomed Velmar's plan for the port, which urged ship owners to wait.", "indirect", "to wait", "urged", "Velmar"),
+    ("Officials welcomed Velmar's plan for the port, which urged ship owners to wait.", "indirect", "ship owners to wait", "urged", "Velmar"),
     # beliefs, wishes, refusals, objects of evaluation verbs
     ("Most growers think the frost has ruined the harvest.", "indirect", "the frost has ruined the harvest", "think", "Most growers"),
     ("The harbour board declined to say whether the ferry would run.", "indirect", "to say whether the ferry would run", "declined", "The harbour board"),
@@ -1172,3 +1172,18 @@ def test_according_to_after_a_relative_clause(text, content):
 def test_a_poll_naming_a_headline_claim_is_its_source(title, mention, content):
     got = [(q.mention, q.text) for q in quotes_of("The council met on Monday.", title=title) if q.flag == "headline"]
     assert got == ([(mention, content)] if mention else [])
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The mayor asked residents to stay indoors until the storm passed.", "residents to stay indoors until the storm passed"),
+        ("The union urged its members to vote against the contract.", "its members to vote against the contract"),
+        # an adjunct set off by commas stays out
+        ("The judge warned, once again, to keep the gallery quiet.", "to keep the gallery quiet"),
+    ],
+)
+def test_a_tell_cue_before_to_keeps_its_object(text, content):
+    got = [q.text for q in quotes_of(text) if q.kind == "indirect"]
+    assert (got[0] if got else None) == content
+
