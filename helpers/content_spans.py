@@ -51,6 +51,10 @@ BREAK_WORDS = frozenset((",", "even", "and", "but"))
 DASHES = frozenset(("-", "\u2013", "\u2014", "--"))
 #: How far after the break the second cue may come (its subject's length plus one).
 REACH = 6
+#: Pronouns that open the narrator's clause after a subordinator.
+NARRATOR_SUBJECTS = frozenset("he she they we i it".split())
+#: Subordinators that, right after a cue (and its object), open a clause of the narrator's ("said as he left").
+NARRATOR_TAIL = frozenset("as while when after before since because once until".split())
 #: Relative pronouns that open a clause an "according to X" after it can report on its own.
 REPORTED_RELATIVES = frozenset(("which", "who", "whose"))
 
@@ -88,6 +92,15 @@ class ContentSpans:
         if any(i in self.cue_first and self.cue_first[i].cls in SPEECH_CLASSES for i in range(a, j)):
             return j + 1
         return a
+
+    def narrator_tail(self, k: int, hi: int) -> bool:
+        """Token ``k`` after a cue opens the narrator's adverbial clause: a subordinator then a subject
+        pronoun or a participle ("..., the mayor said as he left", "told aides while touring the docks")."""
+        toks = self.toks
+        if k + 2 >= hi or _norm(toks[k].text) not in NARRATOR_TAIL:
+            return False
+        nxt = toks[k + 1].text
+        return _norm(nxt) in NARRATOR_SUBJECTS or nxt.islower() and nxt.endswith("ing") and len(nxt) > 4
 
     def event_adjunct(self, a: int, e: int) -> int:
         """Where an object noun phrase ``a:e`` ends before a closing adjunct that places the statement

@@ -1187,3 +1187,18 @@ def test_a_tell_cue_before_to_keeps_its_object(text, content):
     got = [q.text for q in quotes_of(text) if q.kind == "indirect"]
     assert (got[0] if got else None) == content
 
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The pier is safe again, the mayor said as he left the town hall.", "The pier is safe again"),
+        ("The pier is safe again, the mayor said while touring the docks.", "The pier is safe again"),
+        ("This is not about the money, the coach told his players as he packed the bags.",
+         "This is not about the money"),
+        # an adjunct then a pronoun is still the reported clause
+        ("The mayor said after the vote he would resign.", "he would resign"),
+    ],
+)
+def test_a_subordinate_clause_after_the_cue_is_the_narrators(text, content):
+    assert [q.text for q in quotes_of(text) if q.cue in ("said", "told")] == [content]
