@@ -31,8 +31,8 @@ __all__ = ["Finder", "HEADLINE"]
 HEADLINE = re.compile(r"\s*([A-Z][\w.'\u2019\-]*(?:\s+[A-Z][\w.'\u2019\-]*){0,3})\s*:\s+(\S(?:.*\S)?)\s*$")
 _NOT_SPEAKERS = frozenset(
     "read more|update|updated|watch|breaking|exclusive|opinion|analysis|live|video|photos|editorial|review|"
-    "explainer|factbox|timeline|q&a|poll|fact check|the latest|byline|paid notice|delegate update|boom|look|"
-    "revealed|huffpollster|breaking news|just in|must see|wow".split("|")
+    "explainer|factbox|timeline|q&a|fact check|the latest|byline|paid notice|delegate update|boom|look|"
+    "revealed|breaking news|just in|must see|wow".split("|")
 )
 _CLAUSE_PUNCT = frozenset(". ; ! ? ( )".split())
 _MIN_FLOATING_WORDS = 4

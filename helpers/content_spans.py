@@ -51,6 +51,12 @@ BREAK_WORDS = frozenset((",", "even", "and", "but"))
 DASHES = frozenset(("-", "\u2013", "\u2014", "--"))
 #: How far after the break the second cue may come (its subject's length plus one).
 REACH = 6
+#: Pronouns that open the narrator's clause after a subordinator.
+NARRATOR_SUBJECTS = frozenset("he she they we i it".split())
+#: Subordinators that, right after a cue (and its object), open a clause of the narrator's ("said as he left").
+NARRATOR_TAIL = frozenset("as while when after before since because once until".split())
+#: Relative pronouns that open a clause an "according to X" after it can report on its own.
+REPORTED_RELATIVES = frozenset(("which", "who", "whose"))
 
 
 class ContentSpans:
@@ -72,6 +78,29 @@ class ContentSpans:
         ):
             return k - 1 if toks[k - 1].text in DASHES else k
         return None
+
+    def reported_relative(self, a: int, e: int) -> int:
+        """Where the content ``a:e`` of a closing "..., according to X" begins: at a relative clause set
+        off by the last comma ("X said the fee rose, which the mayor opposed, according to ...") when the
+        main clause before it is a report of its own; else at ``a``."""
+        toks = self.toks
+        if e - a < 6 or toks[e].text not in (",", *DASHES):
+            return a
+        j = next((i for i in range(e - 1, a, -1) if toks[i].text in (",", *DASHES)), None)
+        if j is None or j + 3 > e or _norm(toks[j + 1].text) not in REPORTED_RELATIVES:
+            return a
+        if any(i in self.cue_first and self.cue_first[i].cls in SPEECH_CLASSES for i in range(a, j)):
+            return j + 1
+        return a
+
+    def narrator_tail(self, k: int, hi: int) -> bool:
+        """Token ``k`` after a cue opens the narrator's adverbial clause: a subordinator then a subject
+        pronoun or a participle ("..., the mayor said as he left", "told aides while touring the docks")."""
+        toks = self.toks
+        if k + 2 >= hi or _norm(toks[k].text) not in NARRATOR_TAIL:
+            return False
+        nxt = toks[k + 1].text
+        return _norm(nxt) in NARRATOR_SUBJECTS or nxt.islower() and nxt.endswith("ing") and len(nxt) > 4
 
     def event_adjunct(self, a: int, e: int) -> int:
         """Where an object noun phrase ``a:e`` ends before a closing adjunct that places the statement

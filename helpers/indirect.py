@@ -117,7 +117,7 @@ class IndirectRules(FrameRules, StanceRules, ContentSpans):
                     b += 1
                 a, e = b, hi
             elif self.has_words(k, c.first, 4):  # "..., according to X" / "X, according to Y, did"
-                a, e = k, c.first
+                a, e = self.reported_relative(k, c.first - 1), c.first
                 if toks[c.first - 1].text in (",", *_DASHES) and m[1] < hi and toks[m[1]].text in (",", *_DASHES) and (
                     self.has_words(m[1], hi, 4) and toks[c.first - 1].text == toks[m[1]].text
                     and _norm(toks[m[1] + 1].text) not in _CUT_AFTER_COMMA | _NEW_CLAUSE
@@ -184,7 +184,7 @@ class IndirectRules(FrameRules, StanceRules, ContentSpans):
             return self.indirect_record(c, self.apposition_head(m, lo), a, e, min_words=least)
         nxt = c.last
         while c.cls == "tell" and nxt < min(hi, c.last + 3) and _is_word(toks[nxt].text) and (
-            nxt == c.last or _norm(toks[nxt].text) not in _ADJUNCT_START
+            nxt == c.last or _norm(toks[nxt].text) not in _ADJUNCT_START and not self.narrator_tail(nxt, hi)
         ):
             nxt += 1  # "..., she told reporters.", "..., he told the court in a filing."
         if nxt < hi and c.cls not in _QUIET and self.adjunct_tail(nxt, hi):
@@ -205,6 +205,8 @@ class IndirectRules(FrameRules, StanceRules, ContentSpans):
         """True when ``toks[k:hi]`` is only an adjunct ("on Monday", "in an interview with ABC.")."""
         toks = self.toks
         first = _norm(toks[k].text)
+        if self.narrator_tail(k, hi):
+            return True  # "..., she said as she left the hall."
         if not (first in _ADJUNCT_START or first in _DAYS) or hi - k > 16:
             return False
         for i in range(k, hi):
@@ -219,7 +221,7 @@ class IndirectRules(FrameRules, StanceRules, ContentSpans):
         """After "said on Friday", "told ABC on Monday", "says in a statement": where the clause begins."""
         toks = self.toks
         first = _norm(toks[c.last].text) if c.last < hi else ""
-        if not (first in _ADJUNCT_START or first in _DAYS) and c.cls != "tell":
+        if not (first in _ADJUNCT_START or first in _DAYS) and c.cls != "tell" or self.narrator_tail(c.last, hi):
             return None
         for k in range(c.last, min(c.last + 15, hi)):
             w = _norm(toks[k].text)
@@ -258,7 +260,7 @@ class IndirectRules(FrameRules, StanceRules, ContentSpans):
                     return None  # "Costs, he added, are "out of control"": the cue sits inside the clause
                 return k + 1 if w == ":" else k
             if w == "to" and c.cls == "tell" and k > c.last:
-                return k
+                return c.last if all(_is_word(t.text) for t in toks[c.last : k]) else k  # "urged voters to go": with its object
             if c.cls == "want" and _norm(toks[c.last - 1].text) == "to":  # "plans to", "hoped to"
                 return c.last - 1 if self.has_words(k, hi, 1) else None
             if c.cls == "want" and w == "to":  # "declined to comment", "wants voters to know"
@@ -267,7 +269,9 @@ class IndirectRules(FrameRules, StanceRules, ContentSpans):
                 self.has_words(k, hi, 2) and all(_is_word(t.text) or t.text in ("'s", "\u2019", "'") for t in toks[c.last : k])
             ):
                 return -k - 1  # "asked the mayor about the budget": what was asked is the object
-            if c.cls == "tell" and k > c.last and w in _SUBJECT_PRONOUNS and _is_word(toks[k - 1].text):
+            if c.cls == "tell" and k > c.last and w in _SUBJECT_PRONOUNS and _is_word(toks[k - 1].text) and (
+                _norm(toks[k - 1].text) not in _OBJECT_END | _SUBORDINATORS | {"as"}  # not "told aides as he wrote"
+            ):
                 return k if self.has_words(k, hi, 3) else None  # "told him she worries ..."
             if c.cls == "tell" and k > c.last and w in _CLAUSE_OPENERS and _norm(toks[c.last - 1].text) in ("told", "tells") and (
                 self.told_clause(c.last, k, hi)
