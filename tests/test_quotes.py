@@ -1121,3 +1121,21 @@ def test_a_quote_after_a_long_apposition_of_the_source_is_the_split_part():
 )
 def test_a_list_of_names_goes_on_the_object(text, cue, content):
     assert [q.text for q in quotes_of(text) if q.cue == cue] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, quote, cue, mention",
+    [
+        # typewriter marks: a triple closes an inner single quote and the outer double one
+        ("''Buyers will not wait for 'We might cut prices,''' said Mr. Ode, a broker in Leeds.",
+         "''Buyers will not wait for 'We might cut prices,'''", "said", "Mr. Ode"),
+        # ... and a triple opening a quote opens a double one and a single one
+        ("'''Slow Boats,''' he replied when asked which show he missed most.", "'''Slow Boats,'''", "replied", "he"),
+        # a closing curly mark typed as an opening one after the comma
+        ("\u201cThe bridge is safe,\u201c said Ann Lee, an engineer. \u201cWe checked it twice.\u201d",
+         "\u201cThe bridge is safe,\u201c", "said", "Ann Lee"),
+    ],
+)
+def test_odd_closing_marks_still_close_the_quote(text, quote, cue, mention):
+    q = next(q for q in quotes_of(text) if q.flag != "headline")
+    assert (q.text, q.cue, q.mention) == (quote, cue, mention)
