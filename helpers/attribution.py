@@ -21,6 +21,7 @@ from .cues import (
 from .indirect import _ADJUNCT_START, _DASHES, _DAYS, _LEAD_CONJ, _QUIET, IndirectRules
 from .indirect_subjects import SubjectRules
 from .quote_shapes import TITLE_TOKENS, QuoteShapes
+from .quote_sources import QuoteSources
 from .quotemarks import MARKS, scan_quotes
 from .text import Doc
 from .transcripts import transcript_turns
@@ -51,7 +52,7 @@ _INTRO = frozenset("back before after later earlier then when while since once i
 _DETERMINERS = frozenset("a an the his her their its our this that".split())
 
 
-class Finder(IndirectRules, SubjectRules, QuoteShapes):
+class Finder(IndirectRules, SubjectRules, QuoteShapes, QuoteSources):
     """One pass over a Doc: cues, quotation marks, then the records."""
 
     def __init__(self, doc: Doc, lexicon: CueLexicon | None = None) -> None:
@@ -320,6 +321,8 @@ class Finder(IndirectRules, SubjectRules, QuoteShapes):
                     found = self.leading(prev.end_token, prev.first_token)
         if found is not None:
             cue, mention = found
+            if cue.start >= q.end and cue.first not in self.used:
+                cue, mention = self.relayed_by(cue, mention, hi) or found  # '"...," X said, according to Y.'
             if cue.first in self.used:  # '"...," X said, "..."': the second half of a split quote
                 flag = flag or "split"
             elif cue.last < open_i - 1 and self.toks[open_i - 1].text == ":" and (

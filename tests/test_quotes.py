@@ -1139,3 +1139,20 @@ def test_a_list_of_names_goes_on_the_object(text, cue, content):
 def test_odd_closing_marks_still_close_the_quote(text, quote, cue, mention):
     q = next(q for q in quotes_of(text) if q.flag != "headline")
     assert (q.text, q.cue, q.mention) == (quote, cue, mention)
+
+
+@pytest.mark.parametrize(
+    "text, cue, mention",
+    [
+        ('"The ferry will not run this winter," Ann Lee said on Monday, according to the Island Courier.',
+         "according to", "the Island Courier"),
+        ('"We never saw the report," the minister said in a statement, according to a transcript of the session.',
+         "according to", "a transcript of the session"),
+        # 'according to' inside another report is not the quote's source
+        ('"The ferry will not run," he said, adding that according to Lee the boats were old.', "said", "he"),
+        ('"The ferry will not run," he said. According to Lee, the boats were old.', "said", "he"),
+    ],
+)
+def test_a_quote_relayed_according_to_someone_is_theirs(text, cue, mention):
+    q = next(q for q in quotes_of(text) if q.text.startswith('"'))
+    assert (q.cue, q.mention) == (cue, mention)
