@@ -1156,3 +1156,16 @@ def test_odd_closing_marks_still_close_the_quote(text, quote, cue, mention):
 def test_a_quote_relayed_according_to_someone_is_theirs(text, cue, mention):
     q = next(q for q in quotes_of(text) if q.text.startswith('"'))
     assert (q.cue, q.mention) == (cue, mention)
+
+
+@pytest.mark.parametrize(
+    "text, cue, mention",
+    [
+        ('"The tunnel will not open before spring," this official said.', "said", "this official"),
+        ('"Nobody warned the drivers about the closure," one bus driver told the Courier.', "told", "one bus driver"),
+        ('"We heard it from the mayor herself," another resident said on Tuesday.', "said", "another resident"),
+    ],
+)
+def test_a_source_pointed_at_by_a_determiner_after_the_quote(text, cue, mention):
+    q = next(q for q in quotes_of(text) if q.text.startswith('"'))
+    assert (q.cue, q.mention) == (cue, mention)
