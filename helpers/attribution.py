@@ -305,6 +305,8 @@ class Finder(IndirectRules, SubjectRules, QuoteShapes, QuoteSources):
             found = None  # 'He insisted he has "grown the party," claiming ...': the participle opens a new clause
         if found is None and close_i == hi and s1 + 1 < len(self.sents) and q.end > q.start:
             found = self.next_sentence_cue(close_i, s1 + 1)
+            if found is not None and open_i > lo and self.toks[open_i - 1].text in (",", ":") and self.leading(open_i, lo):
+                found = None  # 'Ode said, "A." He added ...': the quote's cue comes before it
         start = q.start
         colon = open_i > lo and self.toks[open_i - 1].text == ":"
         cue_before = any(self.cue_first.get(k) is not None for k in range(lo, open_i))

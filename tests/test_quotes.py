@@ -1169,3 +1169,17 @@ def test_a_quote_relayed_according_to_someone_is_theirs(text, cue, mention):
 def test_a_source_pointed_at_by_a_determiner_after_the_quote(text, cue, mention):
     q = next(q for q in quotes_of(text) if q.text.startswith('"'))
     assert (q.cue, q.mention) == (cue, mention)
+
+
+@pytest.mark.parametrize(
+    "text, first",
+    [
+        # the quote's own cue comes before it; the next sentence's cue starts a new quote
+        ('Ann Lee said, "The pier must be rebuilt before the storms." She added, "Nobody listens."', ("said", "Ann Lee")),
+        ('The harbour master replied: "Not before the spring tides." He added, "Maybe in May."',
+         ("replied", "The harbour master")),
+    ],
+)
+def test_a_quote_with_a_cue_before_it_does_not_take_the_next_sentences_cue(text, first):
+    q = next(q for q in quotes_of(text) if q.text.startswith('"'))
+    assert (q.cue, q.mention) == first
