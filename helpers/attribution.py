@@ -15,7 +15,7 @@ import bisect
 import re
 
 from .cues import (
-    Cue, CueLexicon, STOP_WORDS, _adverb, _is_word, _norm, find_cues, load_cues, mention_after,
+    Cue, CueLexicon, _adverb, _is_word, _norm, find_cues, load_cues, mention_after,
     mention_before, passive, source_like,
 )
 from .indirect import _ADJUNCT_START, _DASHES, _DAYS, _LEAD_CONJ, _QUIET, IndirectRules
@@ -178,27 +178,6 @@ class Finder(IndirectRules, SubjectRules, QuoteShapes, QuoteSources):
                 m = (appos or self.source_np(j, c.first)) if spoken else None
             return (c, m) if m is not None else None
         return None
-
-    def next_sentence_cue(self, close_i: int, s: int):
-        """'"... boring." he tweeted.' split by the sentence tokenizer: the cue opening the next sentence."""
-        nxt = self.sents[s]
-        if nxt.paragraph != self.sents[s - 1].paragraph or nxt.first_token != close_i:
-            return None
-        found = self.trailing(close_i, nxt.end_token)
-        if found is None:
-            return None
-        cue, m = found
-        if self.toks[close_i].text[:1].islower():
-            return found
-        if cue.first == close_i and m is None:
-            return None  # '"... quickly." Asked whether ...': a new sentence, not '"...." Said the mayor.'
-        if self.toks[close_i - 2].text in ("?", "!") and m is not None:
-            return found  # '"Who knows?" Ode told the ITV network.': a question ends the quote, not the sentence
-        after = max(cue.last, m[1] if m else 0)
-        if after >= nxt.end_token:
-            return found
-        w = _norm(self.toks[after].text)  # not '"B." Lee said: "C"': that cue introduces what follows its colon
-        return found if (not _is_word(w) and w != ":" or (w in STOP_WORDS and w != "that")) else None
 
     def leading(self, open_i: int, lo: int):
         """``(cue, mention tokens)`` right before an opening mark: ``X said: "``, ``X told them, "``."""
