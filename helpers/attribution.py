@@ -15,12 +15,13 @@ import bisect
 import re
 
 from .cues import (
-    Cue, CueLexicon, STOP_WORDS, _adverb, _is_word, _norm, find_cues, load_cues, mention_after,
+    Cue, CueLexicon, _adverb, _is_word, _norm, find_cues, load_cues, mention_after,
     mention_before, passive, source_like,
 )
 from .indirect import _ADJUNCT_START, _DASHES, _DAYS, _LEAD_CONJ, _QUIET, IndirectRules
 from .indirect_subjects import SubjectRules
 from .quote_shapes import TITLE_TOKENS, QuoteShapes
+from .quote_sources import QuoteSources
 from .quotemarks import MARKS, scan_quotes
 from .text import Doc
 from .transcripts import transcript_turns
@@ -51,7 +52,7 @@ _INTRO = frozenset("back before after later earlier then when while since once i
 _DETERMINERS = frozenset("a an the his her their its our this that".split())
 
 
-class Finder(IndirectRules, SubjectRules, QuoteShapes):
+class Finder(IndirectRules, SubjectRules, QuoteShapes, QuoteSources):
     """One pass over a Doc: cues, quotation marks, then the records."""
 
     def __init__(self, doc: Doc, lexicon: CueLexicon | None = None) -> None:
@@ -178,27 +179,6 @@ class Finder(IndirectRules, SubjectRules, QuoteShapes):
             return (c, m) if m is not None else None
         return None
 
-    def next_sentence_cue(self, close_i: int, s: int):
-        """'"... boring." he tweeted.' split by the sentence tokenizer: the cue opening the next sentence."""
-        nxt = self.sents[s]
-        if nxt.paragraph != self.sents[s - 1].paragraph or nxt.first_token != close_i:
-            return None
-        found = self.trailing(close_i, nxt.end_token)
-        if found is None:
-            return None
-        cue, m = found
-        if self.toks[close_i].text[:1].islower():
-            return found
-        if cue.first == close_i and m is None:
-            return None  # '"... quickly." Asked whether ...': a new sentence, not '"...." Said the mayor.'
-        if self.toks[close_i - 2].text in ("?", "!") and m is not None:
-            return found  # '"Who knows?" Ode told the ITV network.': a question ends the quote, not the sentence
-        after = max(cue.last, m[1] if m else 0)
-        if after >= nxt.end_token:
-            return found
-        w = _norm(self.toks[after].text)  # not '"B." Lee said: "C"': that cue introduces what follows its colon
-        return found if (not _is_word(w) and w != ":" or (w in STOP_WORDS and w != "that")) else None
-
     def leading(self, open_i: int, lo: int):
         """``(cue, mention tokens)`` right before an opening mark: ``X said: "``, ``X told them, "``."""
         k = open_i
@@ -304,6 +284,8 @@ class Finder(IndirectRules, SubjectRules, QuoteShapes):
             found = None  # 'He insisted he has "grown the party," claiming ...': the participle opens a new clause
         if found is None and close_i == hi and s1 + 1 < len(self.sents) and q.end > q.start:
             found = self.next_sentence_cue(close_i, s1 + 1)
+            if found is not None and open_i > lo and self.toks[open_i - 1].text in (",", ":") and self.leading(open_i, lo):
+                found = None  # 'Ode said, "A." He added ...': the quote's cue comes before it
         start = q.start
         colon = open_i > lo and self.toks[open_i - 1].text == ":"
         cue_before = any(self.cue_first.get(k) is not None for k in range(lo, open_i))

@@ -63,6 +63,8 @@ _DOCUMENTS = frozenset(
     "release post mailer flyer commercial spot column op-ed editorial text report".split()
 )
 #: Stop words that open a subject, not an adverbial, before a comma ('That, he said, ...', 'Who, ...').
+#: Determiners pointing back at someone named before: '"...," this official said', 'one aide told'.
+_POINTING = frozenset("this these those another one".split())
 _NOT_OPENERS = frozenset("this that these those what who which whom whose it's".split())
 #: Adverbs outside ``STOP_WORDS`` that open an adverbial ('Even as shares fell, ...', 'Once again, ...').
 _OPENING_ADVERBS = frozenset("even once first just only ever".split())
@@ -279,7 +281,7 @@ class QuoteShapes:
         if not 0 < e - j <= SOURCE_TOKENS:
             return None
         first = _norm(toks[j].text)
-        if not (toks[j].text[:1].isupper() and first not in STOP_WORDS or first in _NP_OPENERS):
+        if not (toks[j].text[:1].isupper() and first not in STOP_WORDS or first in _NP_OPENERS or first in _POINTING):
             return None
         for t in toks[j + 1 : e]:
             w = _norm(t.text)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import NamedTuple, Sequence
+from typing import Iterator, NamedTuple, Sequence
 
 __all__ = ["QUOTE_PAIRS", "QuoteSpan", "quoted_spans", "scan_quotes"]
 
@@ -32,7 +32,8 @@ QUOTE_PAIRS: dict[str, str] = {
 _DOUBLE = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
 _SINGLE = frozenset("'\u2018\u2019\u2039\u203a")
 MARKS = _DOUBLE | _SINGLE
-_MARK_RE = re.compile("''|``|[" + re.escape("".join(sorted(MARKS))) + "\n]")  # '' and ``: typewriter doubles
+_MARK_RE = re.compile("'''|''|``|[" + re.escape("".join(sorted(MARKS))) + "\n]")  # '' and ``: typewriter doubles
+_END_PUNCT = frozenset(",.?!")
 _OPEN_BEFORE = frozenset(" \t\r\n([{\u2014\u2013-/:;,\u00a0") | _DOUBLE | _SINGLE
 _TAG_RE = re.compile(r"</?[A-Za-z][\w-]*(?:\s+[\w:-]+\s*=\s*(?:\"[^\"<>\n]*\"|'[^'<>\n]*'|[^\s<>\"']+))*\s*/?>")
 _YEAR_ABBREV = re.compile(r"\d\d(?:s\b|\b)")
@@ -76,8 +77,8 @@ def _role(text: str, i: int, lo: int, hi: int, width: int = 1) -> str:
             return "apostrophe"  # don't, District’s
         if not prev.isalnum() and _YEAR_ABBREV.match(text, i + 1, hi):
             return "apostrophe"  # '90s
-    if c == "\u201c":
-        return "close" if (not left and right) else "open"
+    if c == "\u201c":  # '"Yes,\u201c he said': a closing mark typed as an opening one after , . ? !
+        return "close" if right and (not left or prev in _END_PUNCT) else "open"
     if c == "\u201d":
         return "open" if (left and not right and not nxt.isspace()) else "close"
     if left and not right:
@@ -114,15 +115,16 @@ def scan_quotes(
         ps, pe = max(ps, start), min(pe, end)
         if ps >= pe:
             continue
-        for m in _MARK_RE.finditer(text, ps, pe):
-            i, c = m.start(), m.group()
+        for i, m_end, c, forced in _marks(text, ps, pe):
             if c == "\n" or i == skip:
                 continue
             if tags:
                 t = bisect.bisect_right(tag_starts, i) - 1
                 if t >= 0 and i < tags[t][1]:
                     continue
-            if len(c) == 2:  # '' or `` standing for a double mark (typewriter style)
+            if forced is not None:
+                role, c = forced, ('"' if len(c) == 2 else c)
+            elif len(c) == 2:  # '' or `` standing for a double mark (typewriter style)
                 role = _role(text, i, ps, pe, 2)
                 role = "open" if c == "``" else role
                 c = '"'
@@ -138,11 +140,11 @@ def scan_quotes(
                         found[idx] = None  # unclosed inner single marks: apostrophes after all
                     pos, mk, idx = stack[k]
                     del stack[k:]
-                    found[idx][1] = m.end()
+                    found[idx][1] = m_end
                     continue
             if role == "close":
                 if not single and not stack and not text[i - 1 : i].isdigit():
-                    found.append([ps, m.end(), 0, None, "unbalanced", c])
+                    found.append([ps, m_end, 0, None, "unbalanced", c])
                 continue
             if role == "open" or role == "either":
                 if single and text[i - 1 : i].isalnum():
@@ -170,6 +172,21 @@ def scan_quotes(
                 found[idx] = None
         stack = []
     return _finish(found, paras, start, end)
+
+
+def _marks(text: str, ps: int, pe: int) -> Iterator[tuple[int, int, str, str | None]]:
+    """``(start, end, mark, forced role or None)`` per mark in ``text[ps:pe]``. A typewriter triple is
+    a double and a single mark: two then one where it opens a quote, one then two where it closes one."""
+    for m in _MARK_RE.finditer(text, ps, pe):
+        i, c = m.start(), m.group()
+        if len(c) < 3:
+            yield i, m.end(), c, None
+        elif (r := _role(text, i, ps, pe, 3)) == "close" or r == "either" and i > ps and not text[i - 1].isspace():
+            yield i, i + 1, "'", "close"
+            yield i + 1, i + 3, "''", "close"
+        else:
+            yield i, i + 2, "''", "open"
+            yield i + 2, i + 3, "'", "open"
 
 
 def _match(stack: list[tuple[int, str, int]], c: str, single: bool) -> int | None:

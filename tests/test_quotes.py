@@ -1202,3 +1202,63 @@ def test_a_tell_cue_before_to_keeps_its_object(text, content):
 )
 def test_a_subordinate_clause_after_the_cue_is_the_narrators(text, content):
     assert [q.text for q in quotes_of(text) if q.cue in ("said", "told")] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, quote, cue, mention",
+    [
+        # typewriter marks: a triple closes an inner single quote and the outer double one
+        ("''Buyers will not wait for 'We might cut prices,''' said Mr. Ode, a broker in Leeds.",
+         "''Buyers will not wait for 'We might cut prices,'''", "said", "Mr. Ode"),
+        # ... and a triple opening a quote opens a double one and a single one
+        ("'''Slow Boats,''' he replied when asked which show he missed most.", "'''Slow Boats,'''", "replied", "he"),
+        # a closing curly mark typed as an opening one after the comma
+        ("\u201cThe bridge is safe,\u201c said Ann Lee, an engineer. \u201cWe checked it twice.\u201d",
+         "\u201cThe bridge is safe,\u201c", "said", "Ann Lee"),
+    ],
+)
+def test_odd_closing_marks_still_close_the_quote(text, quote, cue, mention):
+    q = next(q for q in quotes_of(text) if q.flag != "headline")
+    assert (q.text, q.cue, q.mention) == (quote, cue, mention)
+
+
+@pytest.mark.parametrize(
+    "text, cue, mention",
+    [
+        # the speaker is the one who said it; the outlet that relays it is not (PolNeAR marks the outlet)
+        ('"The ferry will not run this winter," Ann Lee said on Monday, according to the Island Courier.',
+         "said", "Ann Lee"),
+        ('"The ferry will not run," he said, adding that according to Lee the boats were old.', "said", "he"),
+        ('"The ferry will not run," he said. According to Lee, the boats were old.', "said", "he"),
+    ],
+)
+def test_a_quote_relayed_according_to_an_outlet_stays_its_speakers(text, cue, mention):
+    q = next(q for q in quotes_of(text) if q.text.startswith('"'))
+    assert (q.cue, q.mention) == (cue, mention)
+
+
+@pytest.mark.parametrize(
+    "text, cue, mention",
+    [
+        ('"The tunnel will not open before spring," this official said.', "said", "this official"),
+        ('"Nobody warned the drivers about the closure," one bus driver told the Courier.', "told", "one bus driver"),
+        ('"We heard it from the mayor herself," another resident said on Tuesday.', "said", "another resident"),
+    ],
+)
+def test_a_source_pointed_at_by_a_determiner_after_the_quote(text, cue, mention):
+    q = next(q for q in quotes_of(text) if q.text.startswith('"'))
+    assert (q.cue, q.mention) == (cue, mention)
+
+
+@pytest.mark.parametrize(
+    "text, first",
+    [
+        # the quote's own cue comes before it; the next sentence's cue starts a new quote
+        ('Ann Lee said, "The pier must be rebuilt before the storms." She added, "Nobody listens."', ("said", "Ann Lee")),
+        ('The harbour master replied: "Not before the spring tides." He added, "Maybe in May."',
+         ("replied", "The harbour master")),
+    ],
+)
+def test_a_quote_with_a_cue_before_it_does_not_take_the_next_sentences_cue(text, first):
+    q = next(q for q in quotes_of(text) if q.text.startswith('"'))
+    assert (q.cue, q.mention) == first
