@@ -1121,3 +1121,19 @@ def test_a_quote_after_a_long_apposition_of_the_source_is_the_split_part():
 )
 def test_a_list_of_names_goes_on_the_object(text, cue, content):
     assert [q.text for q in quotes_of(text) if q.cue == cue] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, cues",
+    [
+        # two cues whose rules reach the same clause: one attribution, with the cue nearest to it
+        ("She had to tell the mayor, who would surely recognize that the plan was dead.", ["recognize"]),
+        ("The council will ask the minister, who already knows that the bridge is unsafe.", ["knows"]),
+        # different contents stay two records
+        ("Ann Lee said the ferry was late, and Tom Ruiz said the port was shut.", ["said", "said"]),
+    ],
+)
+def test_one_content_span_gives_one_record(text, cues):
+    qs = [q for q in quotes_of(text) if q.flag != "headline"]
+    assert [q.cue for q in qs] == cues
+    assert len({(q.start, q.end) for q in qs}) == len(qs)
