@@ -125,6 +125,8 @@ REFLEXIVES = frozenset("itself himself herself themselves myself ourselves yours
 #: Naming verbs: followed by a bare name they name or phone someone ("a group called Vote Now",
 #: "Obama called Ann Ode on Monday"), not report them.
 NAMING = frozenset("call calls called calling dub dubs dubbed dubbing".split())
+#: Nouns that make a noun of a following "show" ("a talk show host", "the TV show"): a programme.
+SHOW_KINDS = frozenset("talk tv television radio morning daily news game reality cable quiz chat tonight late-night".split())
 _NAME_END = frozenset(", . ; : ( ) - \u2013 \u2014 --".split())
 
 
@@ -132,6 +134,8 @@ def _not_a_cue(tokens: Sequence[Token], i: int, j: int, cls: str) -> bool:
     """True when the words around ``tokens[i:j]`` show a noun or another verb, not a report."""
     d = i - 1 if i > 1 and _adverb(tokens[i - 1].text) else i  # "a politically charged visit"
     if d > 0 and _norm(tokens[d - 1].text) in DETERMINERS and tokens[d - 1].sentence == tokens[i].sentence:
+        return True
+    if i > 0 and _norm(tokens[i].text) in ("show", "shows") and _norm(tokens[i - 1].text) in SHOW_KINDS:
         return True
     if j < len(tokens) and j - i == 1:
         nxt = _norm(tokens[j].text)

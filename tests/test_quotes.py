@@ -1137,3 +1137,17 @@ def test_one_content_span_gives_one_record(text, cues):
     qs = [q for q in quotes_of(text) if q.flag != "headline"]
     assert [q.cue for q in qs] == cues
     assert len({(q.start, q.end) for q in qs}) == len(qs)
+
+
+@pytest.mark.parametrize(
+    "text, cues",
+    [
+        # "show" after a kind of programme is a noun, no cue
+        ("The talk show host took calls from angry ferry riders all morning.", []),
+        ("A new TV show follows the harbour pilots through a winter of storms.", []),
+        # the verb after a plural subject stays a cue
+        ("The ferry logs show that the crossing was late on most days.", ["show"]),
+    ],
+)
+def test_show_after_a_kind_of_programme_is_no_cue(text, cues):
+    assert [q.cue for q in quotes_of(text) if q.flag != "headline"] == cues
