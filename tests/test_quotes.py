@@ -1151,3 +1151,18 @@ def test_one_content_span_gives_one_record(text, cues):
 )
 def test_show_after_a_kind_of_programme_is_no_cue(text, cues):
     assert [q.cue for q in quotes_of(text) if q.flag != "headline"] == cues
+
+
+@pytest.mark.parametrize(
+    "text, cues",
+    [
+        # "comments" and "remarks" as nouns: after a determiner, a possessive or "of", or before a preposition
+        ("Lee apologised on Monday, given his past remarks.", []),
+        ("The crews were angry, citing several harsh comments.", ["citing"]),
+        ("The mayor's remarks at the harbour upset the crews.", []),
+        # a [post] cue ending a clause after a quote stays one
+        ('"The ferry will run again by May," Lee remarks.', ["remarks"]),
+    ],
+)
+def test_comments_and_remarks_as_nouns_are_no_cues(text, cues):
+    assert [q.cue for q in quotes_of(text) if q.flag != "headline"] == cues
