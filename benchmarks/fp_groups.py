@@ -5,12 +5,15 @@
 
 Every prediction (quotes_eval's ``predict``) is one of: ``tp`` (matched to a gold content), ``near``
 (unmatched, overlapping a gold content) or ``none`` (overlapping no gold content). The rows are grouped
-by one feature (or two joined by ``+``): ``cue`` (the cue's words), ``cls`` (its lexicon class), ``kind``, ``before`` (the word before
-the cue), ``first`` (the content's first word), ``next`` (the word after the cue), ``words`` (the
-content's length in words, bucketed), ``place`` (the paragraph's kind; "body:lead" for a body paragraph's
-first sentence), ``order`` (the content before or after the cue), ``verb`` (a verb-like word in the content or none), ``dup`` (another prediction has the
-same content). Rows are sorted by ``none + near - 2 * tp``: a group is worth cutting only where its
-unmatched rows outnumber its matched ones about two to one (content F1 is near 0.67).
+by one feature or several joined by ``+``: ``cue`` (the cue's words), ``cls`` (its lexicon class),
+``kind``, ``before`` (the word before the cue), ``next`` (the word after it), ``first`` (the content's
+first word), ``words`` (the content's length in words, bucketed), ``verb`` (a verb-like word in the
+content or none), ``place`` (the paragraph's kind; "body:lead" for a body paragraph's first sentence),
+``order`` (the content before or after the cue), ``dup`` (another prediction has the same content),
+``twin`` (another top-level prediction, not the same, overlaps it by half of each). ``--show N`` prints
+N unmatched predictions per group with their sentence. Rows are sorted by ``none + near - 2 * tp``: a
+group is worth cutting only where its unmatched rows outnumber its matched ones about two to one
+(content F1 is near 0.67).
 """
 
 from __future__ import annotations
@@ -59,7 +62,9 @@ def rows(data: Path, limit: int | None = None):
             words = _WORD.findall(content)
             f = {"kind": p["kind"], "first": words[0].lower() if words else "-", "words": _bucket(len(words)),
                  "verb": "verb" if any(_verb_like(w) for w in words) else "noverb",
-                 "dup": "dup" if seen[tuple(p["content"])] > 1 else "single"}
+                 "dup": "dup" if seen[tuple(p["content"])] > 1 else "single",
+                 "twin": "twin" if any(j != i and p["nested"] is None and q["nested"] is None and match([p], [q])
+                                       and tuple(q["content"]) != tuple(p["content"]) for j, q in enumerate(pred)) else "-"}
             if p["cue"]:
                 a, b = p["cue"][0]
                 ti = bisect.bisect_left(starts, a)
