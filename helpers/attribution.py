@@ -20,6 +20,7 @@ from .cues import (
 )
 from .indirect import _ADJUNCT_START, _DASHES, _DAYS, _LEAD_CONJ, _QUIET, IndirectRules
 from .indirect_subjects import SubjectRules
+from .quote_filters import RecordFilters
 from .quote_shapes import TITLE_TOKENS, QuoteShapes
 from .quote_sources import QuoteSources
 from .quotemarks import MARKS, scan_quotes
@@ -52,7 +53,7 @@ _INTRO = frozenset("back before after later earlier then when while since once i
 _DETERMINERS = frozenset("a an the his her their its our this that".split())
 
 
-class Finder(IndirectRules, SubjectRules, QuoteShapes, QuoteSources):
+class Finder(IndirectRules, SubjectRules, QuoteShapes, QuoteSources, RecordFilters):
     """One pass over a Doc: cues, quotation marks, then the records."""
 
     def __init__(self, doc: Doc, lexicon: CueLexicon | None = None) -> None:
@@ -117,6 +118,7 @@ class Finder(IndirectRules, SubjectRules, QuoteShapes, QuoteSources):
                 self.indirect(c)
         self.document_frames()
         self.mark_mixed()
+        self.drop_repeats()
         return self.records
 
     def add(self, kind: str, start: int, end: int, cue, mention, *, tokens: bool = True, **extra) -> dict:

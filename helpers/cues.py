@@ -125,6 +125,13 @@ REFLEXIVES = frozenset("itself himself herself themselves myself ourselves yours
 #: Naming verbs: followed by a bare name they name or phone someone ("a group called Vote Now",
 #: "Obama called Ann Ode on Monday"), not report them.
 NAMING = frozenset("call calls called calling dub dubs dubbed dubbing".split())
+#: Nouns that make a noun of a following "show" ("a talk show host", "the TV show"): a programme.
+SHOW_KINDS = frozenset("talk tv television radio morning daily news game reality cable quiz chat tonight late-night".split())
+#: Plural nouns of the [post] list ("his earlier comments", "comments from the public"): cues only with no
+#: determiner, possessive or "of" among the three words before and no preposition after them.
+POST_NOUNS = frozenset("comments remarks".split())
+_NOUN_BEFORE = frozenset("'s s of several many some these those such".split())
+_NOUN_AFTER = frozenset("about from on at by in to of during".split())
 _NAME_END = frozenset(", . ; : ( ) - \u2013 \u2014 --".split())
 
 
@@ -133,6 +140,13 @@ def _not_a_cue(tokens: Sequence[Token], i: int, j: int, cls: str) -> bool:
     d = i - 1 if i > 1 and _adverb(tokens[i - 1].text) else i  # "a politically charged visit"
     if d > 0 and _norm(tokens[d - 1].text) in DETERMINERS and tokens[d - 1].sentence == tokens[i].sentence:
         return True
+    if i > 0 and _norm(tokens[i].text) in ("show", "shows") and _norm(tokens[i - 1].text) in SHOW_KINDS:
+        return True
+    if _norm(tokens[i].text) in POST_NOUNS and j - i == 1 and (
+        any(_norm(t.text) in DETERMINERS | _NOUN_BEFORE for t in tokens[max(0, i - 3) : i] if t.sentence == tokens[i].sentence)
+        or j < len(tokens) and _norm(tokens[j].text) in _NOUN_AFTER
+    ):
+        return True  # "his previous comments", "Ode's remarks at the debate"
     if j < len(tokens) and j - i == 1:
         nxt = _norm(tokens[j].text)
         if nxt in PARTICLES and cls != "say":

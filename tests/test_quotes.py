@@ -1262,3 +1262,48 @@ def test_a_source_pointed_at_by_a_determiner_after_the_quote(text, cue, mention)
 def test_a_quote_with_a_cue_before_it_does_not_take_the_next_sentences_cue(text, first):
     q = next(q for q in quotes_of(text) if q.text.startswith('"'))
     assert (q.cue, q.mention) == first
+
+
+@pytest.mark.parametrize(
+    "text, cues",
+    [
+        # two cues whose rules reach the same clause: one attribution, with the cue nearest to it
+        ("She had to tell the mayor, who would surely recognize that the plan was dead.", ["recognize"]),
+        ("The council will ask the minister, who already knows that the bridge is unsafe.", ["knows"]),
+        # different contents stay two records
+        ("Ann Lee said the ferry was late, and Tom Ruiz said the port was shut.", ["said", "said"]),
+    ],
+)
+def test_one_content_span_gives_one_record(text, cues):
+    qs = [q for q in quotes_of(text) if q.flag != "headline"]
+    assert [q.cue for q in qs] == cues
+    assert len({(q.start, q.end) for q in qs}) == len(qs)
+
+
+@pytest.mark.parametrize(
+    "text, cues",
+    [
+        # "show" after a kind of programme is a noun, no cue
+        ("The talk show host took calls from angry ferry riders all morning.", []),
+        ("A new TV show follows the harbour pilots through a winter of storms.", []),
+        # the verb after a plural subject stays a cue
+        ("The ferry logs show that the crossing was late on most days.", ["show"]),
+    ],
+)
+def test_show_after_a_kind_of_programme_is_no_cue(text, cues):
+    assert [q.cue for q in quotes_of(text) if q.flag != "headline"] == cues
+
+
+@pytest.mark.parametrize(
+    "text, cues",
+    [
+        # "comments" and "remarks" as nouns: after a determiner, a possessive or "of", or before a preposition
+        ("Lee apologised on Monday, given his past remarks.", []),
+        ("The crews were angry, citing several harsh comments.", ["citing"]),
+        ("The mayor's remarks at the harbour upset the crews.", []),
+        # a [post] cue ending a clause after a quote stays one
+        ('"The ferry will run again by May," Lee remarks.', ["remarks"]),
+    ],
+)
+def test_comments_and_remarks_as_nouns_are_no_cues(text, cues):
+    assert [q.cue for q in quotes_of(text) if q.flag != "headline"] == cues
