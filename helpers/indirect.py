@@ -243,6 +243,8 @@ class IndirectRules(FrameRules, StanceRules, ContentSpans):
         reach = {"verb": 4, "belief": 3, "think": 3, "want": 4}.get(c.cls, 7)
         for k in range(c.last, min(c.last + reach, hi)):
             w = _norm(toks[k].text)
+            if w == "," and k + 1 in self.cue_first:
+                return None  # "..., Ode said, noting that ...": the clause after the comma is the next cue's
             if w == "that":
                 return k if k + 1 < hi else None
             if w == ":" or toks[k].start in self.outer_set:

@@ -1307,3 +1307,16 @@ def test_show_after_a_kind_of_programme_is_no_cue(text, cues):
 )
 def test_comments_and_remarks_as_nouns_are_no_cues(text, cues):
     assert [q.cue for q in quotes_of(text) if q.flag != "headline"] == cues
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The rumors were false, Ode said, noting that the audit was clean.",
+         [("said", "The rumors were false"), ("noting", "that the audit was clean")]),
+        ("The pier is unsafe, the inspector said, adding that repairs would take a year.",
+         [("said", "The pier is unsafe"), ("adding", "that repairs would take a year")]),
+    ],
+)
+def test_a_participle_cue_after_said_keeps_its_own_clause(text, expected):
+    assert [(q.cue, q.text) for q in quotes_of(text)] == expected
