@@ -15,10 +15,10 @@ import bisect
 import re
 
 from .cues import (
-    Cue, CueLexicon, _adverb, _is_word, _norm, find_cues, load_cues, mention_after,
+    DASHES, Cue, CueLexicon, _adverb, _is_word, _norm, find_cues, load_cues, mention_after,
     mention_before, passive, source_like,
 )
-from .indirect import _ADJUNCT_START, _DASHES, _DAYS, _LEAD_CONJ, _QUIET, IndirectRules
+from .indirect import _ADJUNCT_START, _DAYS, _LEAD_CONJ, _QUIET, IndirectRules
 from .indirect_subjects import SubjectRules
 from .quote_filters import RecordFilters
 from .quote_shapes import TITLE_TOKENS, QuoteShapes
@@ -146,7 +146,7 @@ class Finder(IndirectRules, SubjectRules, QuoteShapes, QuoteSources, RecordFilte
     def trailing(self, close_i: int, hi: int):
         """``(cue, mention tokens)`` right after a closing mark: ``," X said`` / ``," said X``."""
         j = close_i
-        while j < hi and self.toks[j].text in (",", *_DASHES):
+        while j < hi and self.toks[j].text in (",", *DASHES):
             j += 1
         k, stop = j - 1, min(j + 26, hi)
         # a spoken passage ends in punctuation ('"...," X said'; '"Cia" Price, the aide, shouted' is a nickname)
@@ -184,7 +184,7 @@ class Finder(IndirectRules, SubjectRules, QuoteShapes, QuoteSources, RecordFilte
     def leading(self, open_i: int, lo: int):
         """``(cue, mention tokens)`` right before an opening mark: ``X said: "``, ``X told them, "``."""
         k = open_i
-        while k > lo and self.toks[k - 1].text in (":", ",", *_DASHES):
+        while k > lo and self.toks[k - 1].text in (":", ",", *DASHES):
             k -= 1
         found = self._leading_cue(k, open_i, lo)
         if found is not None or k == open_i or self.toks[k].text != ":":
@@ -361,7 +361,7 @@ class Finder(IndirectRules, SubjectRules, QuoteShapes, QuoteSources, RecordFilte
             k = open_i
             while k > lo and not _is_word(self.toks[k - 1].text):
                 k -= 1
-            dash = next((t.text for t in self.toks[k:open_i] if t.text in _DASHES), None)
+            dash = next((t.text for t in self.toks[k:open_i] if t.text in DASHES), None)
             if dash is not None:  # "Putin said - and well done, I praised him, - 'We are ...'"
                 d = k - 1
                 while d > lo and self.toks[d].text != dash:
@@ -374,7 +374,7 @@ class Finder(IndirectRules, SubjectRules, QuoteShapes, QuoteSources, RecordFilte
                     after = self.toks[j].text if j < open_i else ":"
                     gap = self.toks[j:k]
                     told = c.cls == "tell" and len(gap) <= 3 and all(_is_word(t.text) for t in gap)
-                    if j == k or told or after in (",", ":", *_DASHES):
+                    if j == k or told or after in (",", ":", *DASHES):
                         found = (c, mention_before(self.toks, c.first, lo))
                     break
         if found is None:

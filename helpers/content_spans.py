@@ -20,7 +20,7 @@ An object noun phrase stops before a closing adjunct that says where or when the
 
 from __future__ import annotations
 
-from .cues import _is_word, _norm, passive
+from .cues import DASHES, _is_word, _norm, passive
 
 __all__ = ["ContentSpans"]
 
@@ -47,8 +47,6 @@ NOT_IN_ADJUNCT = frozenset("over about for against that who which of".split())
 AS_CLAUSE = frozenset("he she they it we i has have had was were is are did does".split())
 #: The tokens at which ``narrator_break`` can end a content.
 BREAK_WORDS = frozenset((",", "even", "and", "but"))
-#: Dash tokens.
-DASHES = frozenset(("-", "\u2013", "\u2014", "--"))
 #: How far after the break the second cue may come (its subject's length plus one).
 REACH = 6
 #: Pronouns that open the narrator's clause after a subordinator.

@@ -213,6 +213,8 @@ TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday week month year night morning afternoon evening "
     "weekend today yesterday tonight last this on".split()
 )
+#: Dash tokens ("-", en and em dashes, "--") that set off an aside or end a clause.
+DASHES = frozenset(("-", "\u2013", "\u2014", "--"))
 BE_FORMS = frozenset("is was were are am be been being 's".split())
 RELATIVES = frozenset(("who", "which", "that"))
 #: Prepositions before a noun phrase that is their object, no subject ('in the primary, X, said').

@@ -14,14 +14,13 @@ clause or attribution begins (``, which ...``, ``, according to ...``, ``, and N
 from __future__ import annotations
 
 from .content_spans import BREAK_WORDS, ContentSpans
-from .cues import RELATIVES, SKIP_BEFORE_VERB, STOP_WORDS, TIME_WORDS, Cue, _is_word, _norm, mention_after, mention_before, passive, quantity
+from .cues import DASHES, RELATIVES, SKIP_BEFORE_VERB, STOP_WORDS, TIME_WORDS, Cue, _is_word, _norm, mention_after, mention_before, passive, quantity
 from .indirect_frames import FrameRules
 from .indirect_stance import StanceRules
 from .quotemarks import MARKS
 
 __all__ = ["IndirectRules"]
 
-_DASHES = frozenset(("-", "\u2013", "\u2014", "--"))
 _LEAD_CONJ = frozenset("and but so yet or".split())
 #: Words that, after a comma, start a clause outside the reported content.
 _CUT_AFTER_COMMA = frozenset(
@@ -118,7 +117,7 @@ class IndirectRules(FrameRules, StanceRules, ContentSpans):
                 a, e = b, hi
             elif self.has_words(k, c.first, 4):  # "..., according to X" / "X, according to Y, did"
                 a, e = self.reported_relative(k, c.first - 1), c.first
-                if toks[c.first - 1].text in (",", *_DASHES) and m[1] < hi and toks[m[1]].text in (",", *_DASHES) and (
+                if toks[c.first - 1].text in (",", *DASHES) and m[1] < hi and toks[m[1]].text in (",", *DASHES) and (
                     self.has_words(m[1], hi, 4) and toks[c.first - 1].text == toks[m[1]].text
                     and _norm(toks[m[1] + 1].text) not in _CUT_AFTER_COMMA | _NEW_CLAUSE
                 ):
@@ -131,7 +130,7 @@ class IndirectRules(FrameRules, StanceRules, ContentSpans):
             _norm(toks[c.last - 1].text).endswith(("ed", "ing")) or _norm(toks[c.last - 1].text) in _ONLY_VERBS)
         if (after is not None and after.cls not in ("phrase", "source-after") and not verb_first) or (c.first - 1 in self.cue_last_tok):
             return  # "the report said", "publish release schedules": one of the two is a noun
-        if c.cls in ("say", "verb") and c.first > lo + 2 and toks[c.first - 1].text in (",", *_DASHES):
+        if c.cls in ("say", "verb") and c.first > lo + 2 and toks[c.first - 1].text in (",", *DASHES):
             m2 = mention_after(toks, c.last, hi)  # "..., said lobbyist Ann Ode, a partner."
             if m2 and toks[m2[0]].text[:1].isupper() and (m2[1] >= hi or toks[m2[1]].text in (".", ";", "!", "?") or (
                 toks[m2[1]].text == "," and not any(k in self.cue_first for k in range(m2[1], hi))
@@ -194,7 +193,7 @@ class IndirectRules(FrameRules, StanceRules, ContentSpans):
                 p = next((p for p in range(m[0] - 2, max(lo, m[0] - 6), -1) if not _is_word(toks[p].text)), None)
                 if p is not None and toks[p].text == "," and p + 1 < m[0] - 1:
                     m = (p + 1, m[1])
-            if m[0] > lo + 1 and toks[m[0] - 1].text in (",", *_DASHES) and self.beside(m, b):  # "..., X said."
+            if m[0] > lo + 1 and toks[m[0] - 1].text in (",", *DASHES) and self.beside(m, b):  # "..., X said."
                 if (nxt + 1 < hi and toks[nxt].text == "," and toks[nxt + 1].text[:1].islower()
                         and _norm(toks[nxt + 1].text) not in _CUT_AFTER_COMMA | _NEW_CLAUSE | _LEAD_CONJ and not self.participle(nxt + 1, hi)
                         and self.has_words(nxt + 1, hi, 2)):
@@ -373,7 +372,7 @@ class IndirectRules(FrameRules, StanceRules, ContentSpans):
             ):
                 return k
             if w in ("and", "but") and k + 2 < e and _norm(toks[k + 1].text) in _SUBJECT_PRONOUNS and self.narrator_verb(c, k + 2, e):
-                return k - 1 if toks[k - 1].text == "," or toks[k - 1].text in _DASHES else k  # "..., and he reiterated ..."
+                return k - 1 if toks[k - 1].text == "," or toks[k - 1].text in DASHES else k  # "..., and he reiterated ..."
             if w in ("and", "but") and k + 1 < e and (k + 1 in self.cue_first or k + 2 in self.cue_first and
                                                        _norm(toks[k + 1].text) in _SKIP_CUT) and not self.content_verb(
                 c, k + 1 if k + 1 in self.cue_first else k + 2
@@ -387,8 +386,8 @@ class IndirectRules(FrameRules, StanceRules, ContentSpans):
                 _verb_like(toks[k + 1].text) or k + 2 < e and _norm(toks[k + 1].text) in _SKIP_CUT and _verb_like(toks[k + 2].text)
             ):
                 return k - 1 if toks[k - 1].text == "," else k  # "rejected the plan and handed ...": a second verb of the subject's, not the object
-            if t in _DASHES and k + 1 < e and _norm(toks[k + 1].text) in ("a", "an") and self.has_words(a, k, 4):
+            if t in DASHES and k + 1 < e and _norm(toks[k + 1].text) in ("a", "an") and self.has_words(a, k, 4):
                 return k  # "... — a proposal he has raised before"
-            if t in _DASHES and k + 1 < e and _norm(toks[k + 1].text) in _CUT_AFTER_COMMA and not self.relative_inside(k, e):
+            if t in DASHES and k + 1 < e and _norm(toks[k + 1].text) in _CUT_AFTER_COMMA and not self.relative_inside(k, e):
                 return k
         return e

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 
-from .cues import Cue, _is_word, _norm, mention_after, mention_before, passive
+from .cues import DASHES, Cue, _is_word, _norm, mention_after, mention_before, passive
 from .quotemarks import MARKS
 
 __all__ = ["FrameRules", "past_form"]
@@ -45,7 +45,6 @@ _IRREGULAR_PAST = frozenset(
 _SUBORDINATORS = frozenset("while although though as after since because when if despite before once until whereas unless".split())
 #: Lower-case words that open the subject of a main clause ("..., the race was close", "..., he left").
 _MAIN_SUBJECT = frozenset("he she they we i it there the his her their its this these those one some many most".split())
-_DASHES = frozenset(("-", "\u2013", "\u2014", "--"))
 
 #: Words after a comma that carry an object noun phrase on ("cited three factors, including ...").
 _OBJECT_GOES_ON = frozenset("including especially particularly notably such".split())
@@ -176,7 +175,7 @@ class FrameRules:
             w = _norm(toks[i].text)
             if w in _SUBORDINATORS:
                 return i < c.first - 1
-            if w in (",", ";", ":", "(", ")") or w in _DASHES:
+            if w in (",", ";", ":", "(", ")") or w in DASHES:
                 return False
         return False
 
@@ -224,7 +223,7 @@ class FrameRules:
                 depth ^= 1
             elif depth:
                 continue
-            elif t == mark or (mark in _DASHES and t in _DASHES):
+            elif t == mark or (mark in DASHES and t in DASHES):
                 if j + 1 >= e or not self.has_words(k + 1, j, 3):
                     return False
                 nxt = toks[j + 1].text

@@ -14,7 +14,7 @@ source out unless one is named); ``It seems that ...`` reports the clause alone.
 
 from __future__ import annotations
 
-from .cues import HEDGE, STOP_WORDS, Cue, _is_word, _norm, mention_before
+from .cues import DASHES, HEDGE, STOP_WORDS, Cue, _is_word, _norm, mention_before
 from .quotemarks import MARKS
 
 __all__ = ["StanceRules"]
@@ -41,7 +41,6 @@ _COMPLEMENT_STOP = frozenset(
 _CUT_WORDS = frozenset("even despite when after while because before since though although until whereas unless".split())
 #: Words after a comma that open a new clause's subject ("..., they also ...").
 _NEW_SUBJECT = frozenset("he she they we i it the this these those there".split())
-_DASHES = frozenset(("-", "\u2013", "\u2014", "--"))
 _BE = frozenset("is are was were be been being 's 're".split())
 _NEGATION = frozenset("not n't also still".split())
 _SKIP = frozenset("has have had is are was were be been being 's 're also still now already not n't might may "
@@ -135,7 +134,7 @@ class StanceRules:
             if depth:
                 continue
             w = _norm(toks[e + 1].text) if e + 1 < hi else ""
-            if t == "," and (relative or w in _COMPLEMENT_STOP or w.endswith("ing") or w in _NEW_SUBJECT) or t in _DASHES or t in (";", ":", "("):
+            if t == "," and (relative or w in _COMPLEMENT_STOP or w.endswith("ing") or w in _NEW_SUBJECT) or t in DASHES or t in (";", ":", "("):
                 return e
             if t == "," and any(i in self.cue_first for i in range(e + 1, min(e + 5, hi))):
                 return e  # "... is expected to pass, aides said": the narrator's attribution follows

@@ -15,12 +15,11 @@ a participle of the narrator's after ``..., X said,``.
 
 from __future__ import annotations
 
-from .cues import SKIP_BEFORE_VERB, STOP_WORDS, TIME_WORDS, _adverb, _is_word, _norm
+from .cues import DASHES, SKIP_BEFORE_VERB, STOP_WORDS, TIME_WORDS, _adverb, _is_word, _norm
 from .indirect import (
     _AUX,
     _CLAUSE_OPENERS,
     _COMMON_VERBS,
-    _DASHES,
     _DETERMINERS,
     _GAP,
     _IN_SUBJECT,
@@ -71,7 +70,7 @@ class SubjectRules:
         if comma is not None and _norm(toks[k].text) in STOP_WORDS:
             k = comma + 1  # an opening adverbial: "Indeed,", "In New Hampshire,"
         e = b
-        while e > k and toks[e - 1].text in (",", *_DASHES):
+        while e > k and toks[e - 1].text in (",", *DASHES):
             e -= 1  # "Sen. Ann Ode (D-Vt.), said"
         aside = long and self.aside_subject(k, e)
         b = e if aside else b
@@ -93,7 +92,7 @@ class SubjectRules:
         """``toks[k:b]`` is a noun phrase with an aside ("Ann Ode, a farmer from Ely,", "Ode (R-Vt.)"): its
         head before the first comma, dash or parenthesis has no verb and it ends on a noun, not "the"."""
         toks = self.toks
-        first = next((i for i in range(k, b) if toks[i].text in (",", "(", *_DASHES)), None)
+        first = next((i for i in range(k, b) if toks[i].text in (",", "(", *DASHES)), None)
         last = _norm(toks[b - 1].text) if b > k else ""
         if first is None or first == k or last in STOP_WORDS | _DETERMINERS or last in ("a", "an", "the", "his", "her", "their", "its"):
             return toks[b - 1].text == ")" and first is not None and first > k

@@ -15,8 +15,8 @@ A mixin: the methods read the Finder's tokens (``self.toks``), cues (``self.cue_
 
 from __future__ import annotations
 
-from .cues import SKIP_BEFORE_VERB, STOP_WORDS, TIME_WORDS, Cue, _adverb, _is_word, _norm, mention_after, mention_before
-from .indirect import _DASHES, _DAYS, _LEAD_CONJ, _QUIET, _SUBJECT_PRONOUNS, _verb_like
+from .cues import DASHES, SKIP_BEFORE_VERB, STOP_WORDS, TIME_WORDS, Cue, _adverb, _is_word, _norm, mention_after, mention_before
+from .indirect import _DAYS, _LEAD_CONJ, _QUIET, _SUBJECT_PRONOUNS, _verb_like
 from .quotemarks import MARKS
 
 __all__ = ["QuoteShapes", "TITLE_TOKENS"]
@@ -32,7 +32,7 @@ _PRONOUN_OPENERS = frozenset("i we you he she they it i'm we're you're it's don'
 #: Subject pronouns opening a reported clause before a colon ('said she has one quality: "..."').
 _SUBJECTS = frozenset("i we you he she they there".split())
 #: Words before a cue (or its subject) that coordinate it with the clause before ("and praised").
-_COORDINATORS = frozenset((",", ";", "and", "but", "or", *_DASHES))
+_COORDINATORS = frozenset((",", ";", "and", "but", "or", *DASHES))
 #: Words that open a clause of their own: a subject after one may be the subject of a later verb.
 _CLAUSE_OPENERS = frozenset(
     "when while as because after before if that why whether since although though once until and but".split()
@@ -209,7 +209,7 @@ class QuoteShapes:
         toks = self.toks
         first = k
         for _ in range(4):
-            comma = next((i for i in range(k + 1, min(k + 14, hi)) if toks[i].text in (",", *_DASHES)), None)
+            comma = next((i for i in range(k + 1, min(k + 14, hi)) if toks[i].text in (",", *DASHES)), None)
             if comma is None or comma + 1 >= hi or any(t.text in MARKS for t in toks[k:comma]):
                 break
             w = _norm(toks[k].text)
@@ -248,7 +248,7 @@ class QuoteShapes:
     def beside(self, m: tuple[int, int], b: int) -> bool:
         """The mention ``m`` stands by the verb at ``b`` ('X said', 'X last week said', 'X, who ..., said'),
         not as the subject of an earlier verb ('In Lund, Ode stopped and said.')."""
-        return m[1] >= b - 3 or self.toks[m[1]].text in (",", *_DASHES)
+        return m[1] >= b - 3 or self.toks[m[1]].text in (",", *DASHES)
 
     def possessive(self, i: int) -> bool:
         """The mark token ``i`` is a possessive apostrophe: "campaign\u2019s", "Jones' "."""
