@@ -581,12 +581,12 @@ def test_polnear_dev_scores_do_not_regress():
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     scores = mod.evaluate(POLNEAR_DEV)
-    # measured figures (every record scored, nested quotes included) minus about 0.005: content 0.672,
-    # source 0.637, direct content 0.906, direct source 0.860
-    assert scores["all"]["content"][2] >= 0.667
-    assert scores["all"]["source"][2] >= 0.632
+    # measured figures (every record scored, nested quotes included) minus about 0.005: content 0.711,
+    # source 0.685, direct content 0.910, direct source 0.871
+    assert scores["all"]["content"][2] >= 0.706
+    assert scores["all"]["source"][2] >= 0.68
     assert scores["direct"]["content"][2] >= 0.90
-    assert scores["direct"]["source"][2] >= 0.855
+    assert scores["direct"]["source"][2] >= 0.866
 
 
 # --- cue words that are nouns or other verbs here ---------------------------------------------
