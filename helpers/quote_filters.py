@@ -31,12 +31,12 @@ class RecordFilters:
         one attribution with its nearest cue, the first of them in order on a tie. A record whose cue lies
         inside its content, or that has none, is left alone ('The levy is expected to pass, aides said'
         gives the hedge and the report)."""
-        best: dict[tuple[int, int, int], dict] = {}
-        for r in self.records:
-            d = _cue_distance(r)
+        dist = [_cue_distance(r) for r in self.records]
+        best: dict[tuple[int, int, int], tuple[int, int]] = {}  # span -> (distance, record index)
+        for i, (r, d) in enumerate(zip(self.records, dist)):
             key = (r["start"], r["end"], r.get("level", 0))
-            if d >= 0 and (key not in best or d < _cue_distance(best[key])):
-                best[key] = r
-        drop = {id(r) for r in self.records if _cue_distance(r) >= 0} - {id(r) for r in best.values()}
-        if drop:
-            self.records = [r for r in self.records if id(r) not in drop]
+            if d >= 0 and (key not in best or d < best[key][0]):
+                best[key] = (d, i)
+        keep = {i for _, i in best.values()}
+        if len(keep) < sum(d >= 0 for d in dist):
+            self.records = [r for i, (r, d) in enumerate(zip(self.records, dist)) if d < 0 or i in keep]

@@ -146,7 +146,7 @@ class QuoteShapes:
     def participle_after(self, cue: Cue, close_i: int) -> bool:
         """A participle cue right after a quote inside a sentence ('has "grown," claiming ...') opens a
         clause of its own: it is not the quote's cue."""
-        return cue.text.endswith("ing") and all(t.text in (",", "-", "\u2013", "\u2014", "--") for t in self.toks[close_i : cue.first])
+        return cue.text.endswith("ing") and all(t.text in (",", *DASHES) for t in self.toks[close_i : cue.first])
 
     def clause_subject(self, lo: int, cue: Cue) -> tuple[int, int] | None:
         """The subject of the clause a cue's verb joins when no noun phrase stands right before it ('Ms.
